@@ -1,0 +1,7 @@
+export * from './schema/index.ts'
+export { loadPolicy, type LoadResult } from './load-policy.ts'
+export { compilePolicy } from './compile-policy.ts'
+export type { CompiledPolicy, CompiledPurpose, CompiledItem, EffectiveDeadline } from './compiled-policy.ts'
+export { formatPolicyIssue, type PolicyIssue } from './policy-issue.ts'
+export { LAW_94V, type LawProfile, type LawDeadline } from './law-profile.ts'
+export { canonicalJson, sha256Hex } from './canonical-json.ts'
