@@ -1,0 +1,26 @@
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { migrateToLatest } from './migrate.ts'
+import { TEST_DATABASES } from './test-databases.ts'
+
+describe.each(TEST_DATABASES)('migrations on $name', (target) => {
+  it('creates every table keyed by operator_id, and a second run changes nothing', async () => {
+    const handle = await target.open()
+    try {
+      const tables = await sql<{ table_name: string }>`
+        select table_name from information_schema.tables
+        where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(handle.db)
+      expect(tables.rows.map((r) => r.table_name).sort()).toEqual(['operators', 'policy_versions'])
+      for (const { table_name } of tables.rows) {
+        const columns = await sql<{ column_name: string }>`
+          select column_name from information_schema.columns
+          where table_schema = current_schema() and table_name = ${table_name} order by ordinal_position`.execute(handle.db)
+        expect(columns.rows[0]?.column_name, `${table_name} leads with operator_id`).toBe('operator_id')
+      }
+      const again = await migrateToLatest(handle.db)
+      expect(again.results).toEqual([])
+    } finally {
+      await handle.close()
+    }
+  })
+})

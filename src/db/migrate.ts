@@ -1,0 +1,32 @@
+import { readdir } from 'node:fs/promises'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration'
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
+
+/** Reads `db/migrations/`: file names start with a date, so listing order is apply order. */
+class FolderMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.(ts|js)$/.test(f) && !f.includes('.test.')).sort()
+    const migrations: Record<string, Migration> = {}
+    for (const file of files) {
+      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(MIGRATIONS_DIR + file).href)) as Migration
+    }
+    return migrations
+  }
+}
+
+/**
+ * Brings the schema to the newest migration. Throws with the failing
+ * migration's name when one fails; nothing after it runs.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() })
+  const result = await migrator.migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error })
+  }
+  return result
+}
