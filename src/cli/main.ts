@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander'
+import { loadConfig } from '../config/index.ts'
+import { migrateToLatest, openDatabase } from '../db/index.ts'
+import { DerbesError } from '../errors/index.ts'
+import { policyCommand } from './policy-command.ts'
+import { serve } from './serve.ts'
+
+const program = new Command('derbes')
+  .description('Derbes — personal-data processing under Law No. 94-V, run from policy as code')
+  .option('-c, --config <file>', 'a YAML or JSON configuration file (or DERBES_CONFIG)')
+  .showHelpAfterError()
+
+const configFrom = (overrides: Record<string, unknown> = {}) =>
+  loadConfig({ env: process.env, ...(program.opts().config ? { file: program.opts().config as string } : {}), overrides })
+
+program
+  .command('serve')
+  .description('serve the API, the console and the public notices')
+  .option('--seed', 'load and publish the policies in the policies directory (the five seed operators)')
+  .addOption(new Option('-p, --port <port>', 'port to listen on').argParser(Number))
+  .action(async (options: { seed?: boolean; port?: number }) => {
+    await serve(configFrom(options.port !== undefined ? { port: options.port } : {}), { seed: options.seed ?? false })
+  })
+
+program
+  .command('migrate')
+  .description('bring the database schema to the newest migration')
+  .action(async () => {
+    const config = configFrom()
+    const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
+    try {
+      const result = await migrateToLatest(database.db)
+      for (const r of result.results ?? []) process.stdout.write(`${r.status.padEnd(8)} ${r.migrationName}\n`)
+      if ((result.results ?? []).length === 0) process.stdout.write('the schema is up to date\n')
+    } finally {
+      await database.close()
+    }
+  })
+
+program.addCommand(policyCommand())
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof DerbesError) {
+    process.stderr.write(`derbes: ${error.code}: ${error.message}\n`)
+    for (const e of error.errors) process.stderr.write(`  ${e.pointer} ${e.detail}\n`)
+  } else {
+    process.stderr.write(`derbes: ${(error as Error).stack ?? String(error)}\n`)
+  }
+  process.exitCode = 1
+})

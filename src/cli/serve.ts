@@ -1,0 +1,38 @@
+import closeWithGrace from 'close-with-grace'
+import type { Config } from '../config/index.ts'
+import { migrateToLatest, openDatabase } from '../db/index.ts'
+import { buildApp } from '../http/index.ts'
+import { listOperators, seedOperators } from '../operators/index.ts'
+import { LANGUAGES } from '../policy/index.ts'
+
+/**
+ * `derbes serve`: opens the database (PGlite in `dataDir` unless
+ * DATABASE_URL is set), migrates it, optionally loads the seed operators,
+ * listens, and shuts down gracefully on SIGINT/SIGTERM.
+ */
+export async function serve(config: Readonly<Config>, options: { seed: boolean }): Promise<void> {
+  const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
+  await migrateToLatest(database.db)
+  const app = await buildApp({ database, config })
+  if (options.seed) {
+    const seeded = await seedOperators({ db: database.db, clock: () => new Date() }, config.policiesDir)
+    for (const s of seeded) app.log.info({ operator: s.operatorId, version: s.versionId, action: s.action }, 'seed operator')
+  }
+  closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down')
+    await app.close()
+    await database.close()
+  })
+  const address = await app.listen({ host: config.host, port: config.port })
+  const base = config.publicUrl?.replace(/\/$/, '') ?? address
+  const operators = await listOperators({ db: database.db, clock: () => new Date() })
+  const lines = [
+    `Derbes is running on ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
+    `  API docs:  ${base}/docs   OpenAPI: ${base}/openapi.json`,
+    ...operators
+      .filter((o) => o.publishedVersionId)
+      .map((o) => `  ${o.operatorId.padEnd(6)} ${o.name.en}: ${LANGUAGES.map((l) => `${base}/notice/${o.operatorId}/${l}`).join('  ')}`),
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+}

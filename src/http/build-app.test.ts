@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { openDatabase, type DatabaseHandle } from '../db/index.ts'
+import { migrateToLatest } from '../db/index.ts'
+import { buildApp } from './build-app.ts'
+
+describe('the HTTP app', () => {
+  let database: DatabaseHandle
+  let app: FastifyInstance
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' })
+    await migrateToLatest(database.db)
+    app = await buildApp({ database, logger: false })
+  })
+  afterAll(async () => {
+    await app.close()
+    await database.close()
+  })
+
+  it('is alive and ready while the database answers', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' })
+    expect((await app.inject('/readyz')).json()).toEqual({ status: 'ready', database: 'pglite' })
+  })
+
+  it('serves Prometheus metrics, counting requests by route', async () => {
+    await app.inject('/healthz')
+    const metrics = await app.inject('/metrics')
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/)
+    expect(metrics.body).toMatch(/derbes_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/)
+    expect(metrics.body).toContain('derbes_process_cpu_seconds_total')
+  })
+
+  it('publishes an OpenAPI 3.1 document with every route and the problem schema', async () => {
+    const spec = (await app.inject('/openapi.json')).json()
+    expect(spec.openapi).toBe('3.1.0')
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/operators',
+        '/v1/operators/{operatorId}/policy',
+        '/v1/operators/{operatorId}/policy/versions',
+        '/v1/operators/{operatorId}/policy/versions/{versionId}/approve',
+        '/v1/operators/{operatorId}/policy/versions/{versionId}/publish',
+        '/notice/{operatorId}/{lang}',
+      ]),
+    )
+    expect(JSON.stringify(spec.components)).toContain('DERBES_POLICY_INVALID')
+    const docs = await app.inject('/docs/')
+    expect(docs.statusCode).toBe(200)
+    expect(docs.body).toContain('swagger')
+  })
+
+  it('reports not-ready as problem details once the database is gone', async () => {
+    const gone = await openDatabase({ dataDir: 'memory://' })
+    const lonely = await buildApp({ database: gone, logger: false })
+    await gone.close()
+    const res = await lonely.inject('/readyz')
+    expect(res.statusCode).toBe(503)
+    expect(res.json().code).toBe('DERBES_NOT_READY')
+    await lonely.close()
+  })
+})

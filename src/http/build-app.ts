@@ -1,0 +1,66 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from '../config/index.ts'
+import type { DatabaseHandle } from '../db/index.ts'
+import { noticeRoutes, operatorRoutes, policyRoutes } from '../operators/index.ts'
+import { registerHealth } from './health.ts'
+import { registerMetrics } from './metrics.ts'
+import { handleError, handleNotFound } from './problem-details.ts'
+import { ProblemSchema } from './problem-schema.ts'
+
+export interface AppOptions {
+  database: DatabaseHandle
+  config?: Pick<Config, 'logLevel'> & Partial<Config>
+  clock?: () => Date
+  /** Pass `false` in tests to keep them quiet. */
+  logger?: boolean
+}
+
+/**
+ * Builds the Derbes HTTP app without listening, so tests drive it with
+ * `app.inject()` and `derbes serve` starts it.
+ *
+ * @example
+ * const app = await buildApp({ database: await openDatabase({ dataDir: 'memory://' }) })
+ * const res = await app.inject({ method: 'GET', url: '/v1/operators' })
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.config?.logLevel ?? 'info' },
+    // Unknown fields are refused, not silently dropped: bad input gets a clear error.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    bodyLimit: 1024 * 1024,
+  })
+  const deps = { db: options.database.db, clock: options.clock ?? (() => new Date()) }
+
+  app.addSchema(ProblemSchema)
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler(handleNotFound)
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Derbes API',
+        version: '0.1.0',
+        description: 'Personal-data processing under Law No. 94-V of the Republic of Kazakhstan, run from policy as code. Errors are RFC 9457 problem details with stable codes (docs/errors.md).',
+      },
+      tags: [
+        { name: 'operators', description: 'Operators (tenants)' },
+        { name: 'policy', description: 'Policy versions: upload, approve, publish' },
+        { name: 'notice', description: 'Public privacy notices and consent forms' },
+        { name: 'health', description: 'Liveness, readiness, metrics' },
+      ],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  registerHealth(app, options.database)
+  registerMetrics(app)
+  await operatorRoutes(app, deps)
+  await policyRoutes(app, deps)
+  await noticeRoutes(app, deps)
+  return app
+}

@@ -1,0 +1,40 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyInstance } from 'fastify'
+import { PolicyDocument } from '../policy/index.ts'
+import { OperatorIdParam, OperatorSummarySchema, VersionViewSchema } from './operator-schemas.ts'
+import type { OperatorsDeps } from './operators-deps.ts'
+import { registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
+import { getOperator, listOperators } from './read-policies.ts'
+import { uploadPolicyVersion } from './upload-policy-version.ts'
+
+const problem = { $ref: 'Problem#' }
+
+export async function operatorRoutes(app: FastifyInstance, deps: OperatorsDeps) {
+  app.get('/v1/operators', {
+    schema: {
+      tags: ['operators'],
+      summary: 'List operators',
+      response: { 200: Type.Object({ operators: Type.Array(Type.Ref(OperatorSummarySchema)) }) },
+    },
+  }, async () => ({ operators: await listOperators(deps) }))
+
+  app.get<{ Params: { operatorId: string } }>('/v1/operators/:operatorId', {
+    schema: { tags: ['operators'], summary: 'One operator', params: OperatorIdParam, response: { 200: Type.Ref(OperatorSummarySchema), 404: problem } },
+  }, async (request) => getOperator(deps, request.params.operatorId))
+
+  app.get('/v1/policy-schema', {
+    schema: { tags: ['policy'], summary: 'The JSON Schema of a policy document' },
+  }, async () => PolicyDocument)
+
+  await app.register(async (scope) => {
+    registerPolicyBodyParsers(scope)
+    scope.post('/v1/operators', {
+      schema: {
+        tags: ['operators'],
+        summary: 'Register an operator with the first version of its policy (YAML or JSON body)',
+        description: 'The body is the policy document as `application/yaml` or `application/json`. A malformed or inconsistent policy is refused with problem details naming each line and column; nothing is stored.',
+        response: { 201: Type.Ref(VersionViewSchema), 409: problem, 415: problem, 422: problem },
+      },
+    }, async (request, reply) => reply.status(201).send(await uploadPolicyVersion(deps, uploadFrom(request))))
+  })
+}

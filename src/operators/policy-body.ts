@@ -1,0 +1,28 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { DerbesError } from '../errors/index.ts'
+import type { PolicyUpload } from './upload-policy-version.ts'
+
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml']
+
+/**
+ * Policy uploads keep their text exactly as sent — JSON included — so that an
+ * error can name the line and column it is on. Scoped to the upload routes.
+ */
+export function registerPolicyBodyParsers(scope: FastifyInstance) {
+  scope.removeContentTypeParser('application/json')
+  scope.addContentTypeParser(['application/json', ...YAML_TYPES], { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body))
+}
+
+/** Who sends a request; API keys and staff sessions replace this header when `access/` lands. */
+export function actorOf(request: FastifyRequest): string {
+  const actor = request.headers['x-derbes-actor']
+  return typeof actor === 'string' && actor.trim() !== '' ? actor.trim().slice(0, 200) : 'api'
+}
+
+export function uploadFrom(request: FastifyRequest, operatorId?: string): PolicyUpload {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  const format = type === 'application/json' ? 'json' : YAML_TYPES.includes(type) ? 'yaml' : undefined
+  if (!format || typeof request.body !== 'string') throw new DerbesError('DERBES_UNSUPPORTED_MEDIA_TYPE', 'send the policy as application/yaml or application/json')
+  if (request.body.trim() === '') throw new DerbesError('DERBES_POLICY_INVALID', 'the body is empty')
+  return { source: request.body, format, uploadedBy: actorOf(request), ...(operatorId ? { operatorId } : {}) }
+}

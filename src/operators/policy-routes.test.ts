@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseDocument } from 'yaml'
+import { TEST_DATABASES } from '../db/test-databases.ts'
+import type { DatabaseHandle } from '../db/index.ts'
+import { buildApp } from '../http/index.ts'
+
+const TW = readFileSync(new URL('../../policies/tw.yaml', import.meta.url), 'utf8')
+
+/** A copy of a policy with some fields changed, as YAML text. */
+function edited(source: string, edits: [path: (string | number)[], value: unknown][]): string {
+  const doc = parseDocument(source)
+  for (const [path, value] of edits) doc.setIn(path, value)
+  return doc.toString()
+}
+
+const yaml = { 'content-type': 'application/yaml' }
+
+describe.each(TEST_DATABASES)('operators and policy versions on $name', (target) => {
+  let database: DatabaseHandle
+  let app: FastifyInstance
+  const clock = () => new Date('2026-11-20T10:00:00+05:00')
+
+  beforeEach(async () => {
+    database = await target.open()
+    app = await buildApp({ database, logger: false, clock })
+  })
+  afterEach(async () => {
+    await app.close()
+    await database.close()
+  })
+
+  const countRows = async () => ({
+    operators: (await database.db.selectFrom('operators').select('operator_id').execute()).length,
+    versions: (await database.db.selectFrom('policy_versions').select('version_id').execute()).length,
+  })
+
+  it('registers an operator, approves (who, when, which order — TTC-3.7) and publishes its policy', async () => {
+    const created = await app.inject({ method: 'POST', url: '/v1/operators', headers: { ...yaml, 'x-derbes-actor': 'dpo@tw' }, payload: TW })
+    expect(created.statusCode, created.body).toBe(201)
+    const version = created.json()
+    expect(version).toMatchObject({ operatorId: 'tw', state: 'draft', uploadedBy: 'dpo@tw', approval: null, published: null })
+
+    const unpublished = await app.inject({ method: 'GET', url: '/v1/operators/tw/policy' })
+    expect(unpublished.statusCode).toBe(404)
+    expect(unpublished.json().code).toBe('DERBES_POLICY_NOT_PUBLISHED')
+
+    const early = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version.versionId}/publish`, payload: { publishedBy: 'dpo' } })
+    expect(early.statusCode).toBe(409)
+    expect(early.json().code).toBe('DERBES_POLICY_VERSION_NOT_APPROVED')
+
+    const approved = await app.inject({
+      method: 'POST',
+      url: `/v1/operators/tw/policy/versions/${version.versionId}/approve`,
+      payload: { approvedBy: 'A. Director, chair of the board', order: 'Order No. 12-П', approvedAt: '2026-11-19T09:00:00+05:00' },
+    })
+    expect(approved.statusCode, approved.body).toBe(200)
+    expect(approved.json().approval).toEqual({ by: 'A. Director, chair of the board', order: 'Order No. 12-П', at: '2026-11-19T04:00:00.000Z' })
+
+    const published = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version.versionId}/publish`, payload: { publishedBy: 'dpo' } })
+    expect(published.json()).toMatchObject({ state: 'published', published: { by: 'dpo', at: clock().toISOString() } })
+
+    const current = await app.inject({ method: 'GET', url: '/v1/operators/tw/policy' })
+    expect(current.json().policy.operator.id).toBe('tw')
+    const asUploaded = await app.inject({ method: 'GET', url: '/v1/operators/tw/policy?format=yaml' })
+    expect(asUploaded.body).toBe(TW)
+
+    const list = await app.inject({ method: 'GET', url: '/v1/operators' })
+    expect(list.json().operators).toEqual([expect.objectContaining({ operatorId: 'tw', publishedVersionId: version.versionId })])
+  })
+
+  it('keeps every version: publishing a new one supersedes the old (TTC-1.8)', async () => {
+    const first = (await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
+    await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/approve`, payload: { approvedBy: 'Chair', order: '№1' } })
+    await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/publish`, payload: { publishedBy: 'dpo' } })
+
+    const second = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['version', 'id'], 'next']]) })
+    expect(second.statusCode, second.body).toBe(201)
+    await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions/next/approve', payload: { approvedBy: 'Chair', order: '№2' } })
+    await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions/next/publish', payload: { publishedBy: 'dpo' } })
+
+    const versions = (await app.inject({ method: 'GET', url: '/v1/operators/tw/policy/versions' })).json().versions
+    expect(versions.map((v: { versionId: string; state: string }) => [v.versionId, v.state])).toEqual([
+      [first.versionId, 'superseded'],
+      ['next', 'published'],
+    ])
+    const old = await app.inject({ method: 'GET', url: `/v1/operators/tw/policy/versions/${first.versionId}` })
+    expect(old.statusCode).toBe(200)
+    expect(old.json().version.approval.order).toBe('№1')
+  })
+
+  it('refuses malformed YAML with its line and column, storing nothing', async () => {
+    const broken = TW.replace(/^version:/m, 'version: [unclosed\nversion2:')
+    const res = await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: broken })
+    expect(res.statusCode).toBe(422)
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+    const body = res.json()
+    expect(body).toMatchObject({ code: 'DERBES_POLICY_INVALID', status: 422, type: 'urn:derbes:problem:DERBES_POLICY_INVALID' })
+    expect(body.errors[0].line).toBeGreaterThan(1)
+    expect(await countRows()).toEqual({ operators: 0, versions: 0 })
+  })
+
+  it('refuses a purpose naming an unknown category at the exact line, storing nothing', async () => {
+    const doc = parseDocument(TW)
+    doc.setIn(['purposes', 0, 'categories', 0], 'no-such-category')
+    const text = doc.toString()
+    const expectedLine = text.split('\n').findIndex((l) => l.includes('no-such-category')) + 1
+    const res = await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: text })
+    expect(res.statusCode).toBe(422)
+    const [problem] = res.json().errors
+    expect(problem).toMatchObject({ pointer: '/purposes/0/categories/0', line: expectedLine, code: 'reference.unknown' })
+    expect(problem.detail).toContain("unknown category 'no-such-category'")
+    expect(await countRows()).toEqual({ operators: 0, versions: 0 })
+  })
+
+  it('reports every schema error of a JSON upload with the JSON line', async () => {
+    const document = parseDocument(TW).toJS()
+    delete document.operator.name.kk
+    document.purposes[1].basis = 'whim'
+    const text = JSON.stringify(document, null, 2)
+    const res = await app.inject({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'application/json' }, payload: text })
+    expect(res.statusCode).toBe(422)
+    const errors = res.json().errors as { pointer: string; line: number; detail: string }[]
+    const lines = text.split('\n')
+    const basis = errors.find((e) => e.pointer === '/purposes/1/basis')
+    expect(basis?.detail).toMatch(/must be one of: consent, contract/)
+    expect(lines[basis!.line - 1]).toContain('"whim"')
+    const name = errors.find((e) => e.pointer === '/operator/name')
+    expect(name?.detail).toBe("missing required field 'kk'")
+    expect(await countRows()).toEqual({ operators: 0, versions: 0 })
+  })
+
+  it('never overwrites a version and refuses a document of another operator', async () => {
+    await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
+    const again = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'contacts', 'email'], 'x@y.kz']]) })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().code).toBe('DERBES_POLICY_VERSION_EXISTS')
+    const stored = await app.inject({ method: 'GET', url: `/v1/operators/tw/policy/versions/${parseDocument(TW).getIn(['version', 'id'])}?format=yaml` })
+    expect(stored.body).toBe(TW)
+
+    const other = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'id'], 'someone-else']]) })
+    expect(other.statusCode).toBe(422)
+    expect(other.json()).toMatchObject({ code: 'DERBES_POLICY_OPERATOR_MISMATCH', errors: [{ pointer: '/operator/id' }] })
+  })
+
+  it('answers bad requests with problem details naming the field', async () => {
+    await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
+    const version = parseDocument(TW).getIn(['version', 'id'])
+    const noOrder = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair' } })
+    expect(noOrder.statusCode).toBe(400)
+    expect(noOrder.json()).toMatchObject({ code: 'DERBES_VALIDATION', errors: [{ pointer: '/body/order' }] })
+
+    const extra = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair', order: '1', sneaky: true } })
+    expect(extra.statusCode).toBe(400)
+
+    const text = await app.inject({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'text/plain' }, payload: TW })
+    expect(text.statusCode).toBe(415)
+    expect(text.json().code).toBe('DERBES_UNSUPPORTED_MEDIA_TYPE')
+
+    const missing = await app.inject({ method: 'GET', url: '/v1/operators/nobody/policy' })
+    expect(missing.json()).toMatchObject({ status: 404, code: 'DERBES_OPERATOR_NOT_FOUND' })
+    const nowhere = await app.inject({ method: 'GET', url: '/v2/whatever' })
+    expect(nowhere.json()).toMatchObject({ status: 404, code: 'DERBES_NOT_FOUND' })
+  })
+})
