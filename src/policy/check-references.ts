@@ -4,7 +4,7 @@ import type { PolicyDocument } from './schema/index.ts'
 
 export interface ReferenceProblem {
   path: string
-  code: 'reference.unknown' | 'reference.duplicate' | 'reference.outside' | 'identifier.checksum' | 'identifier.missing'
+  code: 'reference.unknown' | 'reference.duplicate' | 'reference.outside' | 'identifier.checksum'
   message: string
 }
 
@@ -98,8 +98,7 @@ export function checkReferences(policy: PolicyDocument): ReferenceProblem[] {
   }
 
   const { bin, iin } = policy.operator
-  if (bin === undefined && iin === undefined)
-    report(['operator'], 'identifier.missing', 'the operator needs a BIN (or an IIN for an individual entrepreneur)')
+  // A policy that states no BIN/IIN still loads — KZK's agreement names none — and the linter reports it (art. 8(4)(1)).
   if (bin !== undefined && !isValidBin(bin)) report(['operator', 'bin'], 'identifier.checksum', `BIN ${bin} fails its check digit`)
   if (iin !== undefined && !isValidIin(iin)) report(['operator', 'iin'], 'identifier.checksum', `IIN ${iin} fails its check digit`)
   return problems

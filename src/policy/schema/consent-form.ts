@@ -60,6 +60,8 @@ export const ConsentForm = Strict({
   identifiesOperator: Type.Optional(Type.Boolean()),
   recordsSubjectName: Type.Optional(Type.Boolean()),
   term: Type.Optional(ConsentTerm),
+  /** The term in the original's words when it is tied to something the enum cannot name (ESP App.1 §1: while the loyalty programme runs). */
+  termText: Type.Optional(LocalizedText),
   thirdPartyTransfer: Type.Optional(Type.Boolean()),
   crossBorder: Type.Optional(Strict({ allowed: Type.Boolean(), countries: Type.Optional(Type.Array(Country)) })),
   publication: Type.Optional(Type.Boolean()),
