@@ -4,12 +4,12 @@ import { Clauses, Country, Duration, Email, Enum, Id, LocalizedText, Strict } fr
 /** How consent is given — art. 8(1): in writing, via a state or non-state service, or another provable method. */
 export const CONSENT_METHODS = [
   'paper_signature', 'eds', 'phone_confirmation', 'call_recording', 'checkbox', 'registration',
-  'continued_use', 'sms_code', 'state_service', 'non_state_service', 'application',
+  'continued_use', 'form_submission', 'sms_code', 'state_service', 'non_state_service', 'application',
 ] as const
 export type ConsentMethod = (typeof CONSENT_METHODS)[number]
 
 export const WITHDRAWAL_CHANNELS = [
-  'registered_mail', 'courier', 'written_application', 'email', 'eds_document', 'portal', 'phone', 'in_person', 'state_service',
+  'registered_mail', 'post', 'courier', 'written_application', 'email', 'eds_document', 'portal', 'phone', 'in_person', 'state_service',
 ] as const
 export type WithdrawalChannel = (typeof WITHDRAWAL_CHANNELS)[number]
 
