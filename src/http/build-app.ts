@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from '../config/index.ts'
 import type { DatabaseHandle } from '../db/index.ts'
-import { noticeRoutes, operatorRoutes, policyRoutes } from '../operators/index.ts'
+import { noticeRoutes, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { registerHealth } from './health.ts'
 import { registerMetrics } from './metrics.ts'
 import { handleError, handleNotFound } from './problem-details.ts'
@@ -61,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMetrics(app)
   await operatorRoutes(app, deps)
   await policyRoutes(app, deps)
+  await reviewRoutes(app, deps)
   await noticeRoutes(app, deps)
   return app
 }

@@ -1,6 +1,7 @@
 export { operatorRoutes } from './operator-routes.ts'
 export { policyRoutes } from './policy-routes.ts'
 export { noticeRoutes } from './notice-routes.ts'
+export { reviewRoutes } from './review-routes.ts'
 export { seedOperators, type SeedResult } from './seed-operators.ts'
 export { uploadPolicyVersion, type PolicyUpload } from './upload-policy-version.ts'
 export { approvePolicyVersion, type Approval } from './approve-policy-version.ts'
