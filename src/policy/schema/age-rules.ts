@@ -24,6 +24,8 @@ export const AgeRules = Strict({
   /** Who consents for a minor or incapable person (art. 8, Civil Code art. 22). */
   consentBy: Type.Optional(Type.Array(Enum(['parent', 'guardian', 'legal_representative'] as const), { uniqueItems: true })),
   purposeLocks: Type.Optional(Type.Array(PurposeLock)),
+  /** Access of a subject found to be under age may be restricted (TTC-10.4). */
+  restrictAccess: Type.Optional(Type.Boolean()),
   clauses: Clauses(),
 })
 export type AgeRules = Static<typeof AgeRules>

@@ -28,6 +28,8 @@ export const CONSENT_GIVERS = ['subject', 'legal_representative', 'either'] as c
 export const ConsentTerm = Type.Union([
   Strict({ until: Type.Literal('purpose_achieved') }),
   Strict({ until: Type.Literal('withdrawn') }),
+  /** For the whole relationship (contract) with the operator (TTC App.2 §1.7). */
+  Strict({ until: Type.Literal('relationship_end') }),
   Strict({ duration: Duration }),
 ])
 export type ConsentTerm = Static<typeof ConsentTerm>

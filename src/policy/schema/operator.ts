@@ -63,6 +63,8 @@ export const PolicyVersion = Strict({
   /** How subjects learn of a new version (TTC-1.8: without notice; TW-10: on publication). */
   changeNotice: Type.Optional(Enum(CHANGE_NOTICES)),
   approved: Type.Optional(Approval),
+  /** Who must approve a version when the file does not record the approval itself (TTC-3.7: the Chairman, by order). */
+  approvalAuthority: Type.Optional(LocalizedText),
   source: Type.Optional(Type.String({ description: 'The published original this version is modelled on' })),
   clauses: Clauses(),
 })

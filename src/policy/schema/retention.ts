@@ -8,7 +8,8 @@ export const RETENTION_TRIGGERS = [
 ] as const
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number]
 
-export const RETENTION_ACTIONS = ['destroy', 'anonymise', 'anonymise_then_destroy'] as const
+/** `destroy_or_anonymise`: the operator chooses per case (TTC-6.5). */
+export const RETENTION_ACTIONS = ['destroy', 'anonymise', 'anonymise_then_destroy', 'destroy_or_anonymise'] as const
 export type RetentionAction = (typeof RETENTION_ACTIONS)[number]
 
 export const RetentionRule = Strict({
