@@ -1,5 +1,5 @@
 import { BusinessCalendar, dayNumber, fromDayNumber, type LocalDate } from '../src/kz/index.ts'
-import { opsPerSecond, type BenchResult } from './measure.ts'
+import { compare, type BenchResult } from './measure.ts'
 
 const BATCH = 1024
 
@@ -29,7 +29,7 @@ function addCalendarDaysWithDate(date: LocalDate, n: number): string {
  * Throughput of `BusinessCalendar.addBusinessDays` against a plain loop that
  * adds n calendar days to a `Date`, on the same dates and counts in the same run.
  */
-export async function benchBusinessDays(ms = 1000): Promise<BenchResult & { ratio: number }> {
+export async function benchBusinessDays(): Promise<BenchResult & { ratio: number }> {
   const calendar = new BusinessCalendar()
   const { dates, counts } = inputs()
   let sink = 0
@@ -39,8 +39,9 @@ export async function benchBusinessDays(ms = 1000): Promise<BenchResult & { rati
   const baseline = () => {
     for (let i = 0; i < BATCH; i++) sink += addCalendarDaysWithDate(dates[i]!, counts[i]!).length
   }
-  const opsPerSec = opsPerSecond(subject, ms) * BATCH
-  const baselineOpsPerSec = opsPerSecond(baseline, ms) * BATCH
+  const measured = compare(subject, baseline)
+  const opsPerSec = measured.opsPerSec * BATCH
+  const baselineOpsPerSec = measured.baselineOpsPerSec * BATCH
   if (sink === 0) throw new Error('nothing was computed')
   return {
     name: 'kz business days — addBusinessDays over 2023–2026, n = 1…30',

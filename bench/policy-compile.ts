@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { compilePolicy, loadPolicy } from '../src/policy/index.ts'
-import { opsPerSecond, type BenchResult } from './measure.ts'
+import { compare, type BenchResult } from './measure.ts'
 
 /**
  * Compile time of the five seed policies: load (parse + schema + references)
@@ -21,8 +21,7 @@ export function benchPolicyCompile(dir = 'policies'): BenchResult[] {
       name: `policy compile — ${file} (${(source.length / 1024).toFixed(0)} KiB)`,
       subject: 'load + validate + check references + compile',
       baseline: 'yaml.parse of the same text',
-      opsPerSec: opsPerSecond(full),
-      baselineOpsPerSec: opsPerSecond(() => parse(source)),
+      ...compare(full, () => parse(source)),
     }
   })
 }
