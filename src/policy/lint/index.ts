@@ -1,0 +1,6 @@
+export { defineRule, LINT_SEVERITIES, type LintFinding, type LintRule, type LintRuleMeta, type LintSeverity } from './lint-rule.ts'
+export { LINT_RULES } from './rules/index.ts'
+export { lintPolicy, type LintReport } from './lint-policy.ts'
+export { formatHuman } from './format-human.ts'
+export { formatJson } from './format-json.ts'
+export { formatSarif, type SarifOptions } from './format-sarif.ts'
