@@ -48,7 +48,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     kind: 'pglite',
     ping: async () => void (await pglite.query('select 1')),
-    // Kysely's PGlite driver closes the PGlite instance on destroy.
-    close: () => db.destroy(),
+    async close() {
+      // Kysely's driver closes PGlite only if a query ever ran through it.
+      await db.destroy()
+      if (!pglite.closed) await pglite.close()
+    },
   }
 }

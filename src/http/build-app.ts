@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from '../config/index.ts'
 import type { DatabaseHandle } from '../db/index.ts'
-import { noticeRoutes, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
+import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { registerHealth } from './health.ts'
 import { registerMetrics } from './metrics.ts'
 import { handleError, handleNotFound } from './problem-details.ts'
@@ -34,7 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   const deps = { db: options.database.db, clock: options.clock ?? (() => new Date()) }
 
-  app.addSchema(ProblemSchema)
+  for (const schema of [ProblemSchema, ...OPERATOR_SCHEMAS]) app.addSchema(schema)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
 

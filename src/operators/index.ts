@@ -1,4 +1,4 @@
-export { operatorRoutes } from './operator-routes.ts'
+export { operatorRoutes, OPERATOR_SCHEMAS } from './operator-routes.ts'
 export { policyRoutes } from './policy-routes.ts'
 export { noticeRoutes } from './notice-routes.ts'
 export { reviewRoutes } from './review-routes.ts'

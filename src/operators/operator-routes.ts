@@ -9,6 +9,9 @@ import { uploadPolicyVersion } from './upload-policy-version.ts'
 
 const problem = { $ref: 'Problem#' }
 
+/** Schemas the operator and policy routes refer to by `$ref`; the app adds them once. */
+export const OPERATOR_SCHEMAS = [OperatorSummarySchema, VersionViewSchema]
+
 export async function operatorRoutes(app: FastifyInstance, deps: OperatorsDeps) {
   app.get('/v1/operators', {
     schema: {

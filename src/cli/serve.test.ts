@@ -1,0 +1,71 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const SEEDS = readdirSync(join(ROOT, 'policies')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace('.yaml', ''))
+
+/** Starts `derbes serve --seed` the way `npm start` does, on a free port and a fresh data directory. */
+function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; stdout: () => string; urls: string[] }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/derbes.js'), 'serve', '--seed', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', DERBES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  })
+  let out = ''
+  let err = ''
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no notice URLs within 60 s\nstdout: ${out}\nstderr: ${err}`)), 60_000)
+    child.on('exit', (code) => reject(new Error(`derbes serve exited with ${code}\n${err}`)))
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      const urls = [...out.matchAll(/http:\/\/\S+\/notice\/\S+/g)].map((m) => m[0])
+      if (urls.length >= SEEDS.length * 3) {
+        clearTimeout(timer)
+        child.removeAllListeners('exit')
+        resolve({ child, stdout: () => out, urls })
+      }
+    })
+  })
+}
+
+function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code))
+    child.kill('SIGTERM')
+  })
+}
+
+describe('npm start (derbes serve --seed) on a fresh machine', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'derbes-serve-'))
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('serves the five seed operators on embedded PGlite, prints every notice URL, and stops gracefully', async () => {
+    const { child, urls } = await start(dataDir)
+    try {
+      expect(SEEDS.sort()).toEqual(['esp', 'kzk', 'ps', 'ttc', 'tw'])
+      for (const operator of SEEDS) for (const lang of ['kk', 'ru', 'en']) expect(urls.some((u) => u.endsWith(`/notice/${operator}/${lang}`))).toBe(true)
+      const kk = await fetch(urls.find((u) => u.endsWith('/notice/ttc/kk'))!)
+      expect(kk.status).toBe(200)
+      expect(kk.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(await kk.text()).toContain('Транстелеком')
+    } finally {
+      expect(await stop(child)).toBe(0)
+    }
+  }, 120_000)
+
+  it('restarts on the same data directory without storing the seeds twice', async () => {
+    const { child, urls } = await start(dataDir)
+    try {
+      const base = urls[0]!.replace(/\/notice\/.*/, '')
+      const versions = await (await fetch(`${base}/v1/operators/ttc/policy/versions`)).json()
+      expect(versions.versions).toHaveLength(1)
+      expect(versions.versions[0].state).toBe('published')
+    } finally {
+      expect(await stop(child)).toBe(0)
+    }
+  }, 120_000)
+})
