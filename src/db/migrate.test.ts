@@ -24,3 +24,19 @@ describe.each(TEST_DATABASES)('migrations on $name', (target) => {
     }
   })
 })
+
+describe('the test databases', () => {
+  it('include the PostgreSQL server whenever DATABASE_URL is set', async () => {
+    const names = TEST_DATABASES.map((t) => t.name)
+    expect(names).toEqual(process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'])
+    for (const target of TEST_DATABASES) {
+      const handle = await target.open()
+      try {
+        const { rows } = await sql<{ version: string }>`select version()`.execute(handle.db)
+        expect(rows[0]?.version).toMatch(target.name === 'pglite' ? /PGlite/ : /^PostgreSQL (?!.*PGlite)/)
+      } finally {
+        await handle.close()
+      }
+    }
+  })
+})
