@@ -1,7 +1,7 @@
 import type { EffectiveDeadline } from '../compiled-policy.ts'
 import type { ConsentTerm, Deadline, Language, RetentionRule, RetentionTrigger } from '../schema/index.ts'
 import { capitalize, count, decapitalize, formatArticle, formatDuration, isZeroDuration, joinWords, t } from './format-text.ts'
-import { CONSENT_TERM_LABELS, RETENTION_ACTION_LABELS, RETENTION_AFTER, RETENTION_TRIGGER_LABELS } from './messages.ts'
+import { CONSENT_TERM_LABELS, RETENTION_ACTION_LABELS, RETENTION_AFTER, RETENTION_TRIGGER_LABELS } from './messages/index.ts'
 
 /** "1 рабочий день", "15 calendar days", "3 жұмыс күні". */
 export function formatDeadline(lang: Language, deadline: Pick<Deadline, 'days' | 'unit'>): string {

@@ -1,5 +1,5 @@
 import type { Language } from '../schema/index.ts'
-import { MESSAGES, MONTHS, NOUNS, type Localized, type MessageKey, type Noun } from './messages.ts'
+import { MESSAGES, MONTHS, NOUNS, type Localized, type MessageKey, type Noun } from './messages/index.ts'
 
 export type Vars = Readonly<Record<string, string | number>>
 

@@ -5,7 +5,7 @@ import { count, formatCountry, joinWords, t } from './format-text.ts'
 import { describeDeadline, formatConsentTerm } from './format-terms.ts'
 import {
   CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, WITHDRAWAL_BLOCKER_LABELS, WITHDRAWAL_CHANNEL_LABELS, WITHDRAWAL_CONSEQUENCE_LABELS,
-} from './messages.ts'
+} from './messages/index.ts'
 import { local, purposeName, type RenderContext } from './render-context.ts'
 
 /**

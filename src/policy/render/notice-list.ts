@@ -1,7 +1,7 @@
 import type { CompiledItem } from '../compiled-policy.ts'
 import type { Block, Section, TableGroup, TableRow } from './document-model.ts'
 import { t } from './format-text.ts'
-import { SENSITIVITY_LABELS, SOURCE_LABELS } from './messages.ts'
+import { SENSITIVITY_LABELS, SOURCE_LABELS } from './messages/index.ts'
 import { local, type RenderContext } from './render-context.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { Block, Cell, Inline, Rich, Section } from './document-model.ts'
 import { compact } from './document-model.ts'
 import { formatCountry, joinWords, nounFor, t } from './format-text.ts'
-import { SUBJECT_ROLE_LABELS } from './messages.ts'
+import { SUBJECT_ROLE_LABELS } from './messages/index.ts'
 import { local, subjectKindName, type RenderContext } from './render-context.ts'
 
 const mail = (email: string): Inline => ({ href: `mailto:${email}`, text: email })

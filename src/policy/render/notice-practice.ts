@@ -5,7 +5,7 @@ import { describeDeadline } from './format-terms.ts'
 import {
   ACCESS_BASIS_LABELS, AGE_CONSENT_BY_LABELS, BREACH_EXCEPTION_LABELS, CHANGE_NOTICE_LABELS, PURPOSE_LOCK_OTHER_USE_LABELS,
   UNDER_AGE_ACTION_LABELS,
-} from './messages.ts'
+} from './messages/index.ts'
 import { isCrossBorder, itemName, local, purposeName, subjectKindName, type RenderContext } from './render-context.ts'
 
 /** Cookie categories, vendors with their country, and whether consent is needed (TTC-5). */

@@ -3,7 +3,7 @@ import type { Block, Cell, Rich, Section, TableRow } from './document-model.ts'
 import { compact } from './document-model.ts'
 import { formatCountry, t } from './format-text.ts'
 import { formatRetention } from './format-terms.ts'
-import { CHANNEL_LABELS, LEGAL_BASIS_LABELS, RECIPIENT_ROLE_LABELS } from './messages.ts'
+import { CHANNEL_LABELS, LEGAL_BASIS_LABELS, RECIPIENT_ROLE_LABELS } from './messages/index.ts'
 import { categoryName, crossBorderText, isCrossBorder, itemName, local, purposeName, recipientInline, subjectKindName, type RenderContext } from './render-context.ts'
 
 function purposeBlock(ctx: RenderContext, purpose: CompiledPurpose): Block {

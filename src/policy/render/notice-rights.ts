@@ -3,7 +3,7 @@ import type { Block, Cell, Section, TableRow } from './document-model.ts'
 import { compact } from './document-model.ts'
 import { formatArticle, t } from './format-text.ts'
 import { describeDeadline } from './format-terms.ts'
-import { CORRECTIONS_FROM_LABELS, IDENTITY_PROOF_LABELS, REQUEST_CHANNEL_LABELS, REQUEST_KIND_LABELS, type MessageKey } from './messages.ts'
+import { CORRECTIONS_FROM_LABELS, IDENTITY_PROOF_LABELS, REQUEST_CHANNEL_LABELS, REQUEST_KIND_LABELS, type MessageKey } from './messages/index.ts'
 import { type RenderContext } from './render-context.ts'
 
 const RIGHTS: readonly MessageKey[] = ['right1', 'right2', 'right3', 'right4', 'right5', 'right6', 'right7', 'right8']

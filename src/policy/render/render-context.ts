@@ -3,7 +3,7 @@ import type { LawProfile } from '../law-profile.ts'
 import type { Language, LocalizedText, Recipient } from '../schema/index.ts'
 import type { Inline } from './document-model.ts'
 import { formatCountry, t } from './format-text.ts'
-import { CROSS_BORDER_GROUND_LABELS } from './messages.ts'
+import { CROSS_BORDER_GROUND_LABELS } from './messages/index.ts'
 
 /** What every section builder reads: the policy, the language, and the law it is measured against. */
 export interface RenderContext {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import * as schema from '../schema/index.ts'
-import { LANGUAGES } from '../schema/index.ts'
-import * as catalogue from './messages.ts'
+import * as schema from '../../schema/index.ts'
+import { LANGUAGES } from '../../schema/index.ts'
+import * as catalogue from './index.ts'
 
 type Table = Record<string, Record<string, string>>
 const tables = Object.entries(catalogue as unknown as Record<string, unknown>).filter(
