@@ -43,7 +43,9 @@ describe('the HTTP app', () => {
         '/notice/{operatorId}/{lang}',
       ]),
     )
-    expect(JSON.stringify(spec.components)).toContain('DERBES_POLICY_INVALID')
+    expect(Object.keys(spec.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'OperatorSummary', 'PolicyVersion']))
+    expect(JSON.stringify(spec.components.schemas.Problem)).toContain('DERBES_POLICY_INVALID')
+    expect(Object.keys(spec.paths['/v1/operators'].post.requestBody.content)).toEqual(['application/yaml', 'application/json'])
     const docs = await app.inject('/docs/')
     expect(docs.statusCode).toBe(200)
     expect(docs.body).toContain('swagger')

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { PolicyDocument } from '../policy/index.ts'
 import { OperatorIdParam, OperatorSummarySchema, VersionViewSchema } from './operator-schemas.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
-import { registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
+import { POLICY_MEDIA_TYPES, PolicyText, registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
 import { getOperator, listOperators } from './read-policies.ts'
 import { uploadPolicyVersion } from './upload-policy-version.ts'
 
@@ -36,6 +36,8 @@ export async function operatorRoutes(app: FastifyInstance, deps: OperatorsDeps) 
         tags: ['operators'],
         summary: 'Register an operator with the first version of its policy (YAML or JSON body)',
         description: 'The body is the policy document as `application/yaml` or `application/json`. A malformed or inconsistent policy is refused with problem details naming each line and column; nothing is stored.',
+        consumes: POLICY_MEDIA_TYPES,
+        body: PolicyText,
         response: { 201: Type.Ref(VersionViewSchema), 409: problem, 415: problem, 422: problem },
       },
     }, async (request, reply) => reply.status(201).send(await uploadPolicyVersion(deps, uploadFrom(request))))

@@ -1,8 +1,14 @@
+import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { DerbesError } from '../errors/index.ts'
 import type { PolicyUpload } from './upload-policy-version.ts'
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml']
+
+export const POLICY_MEDIA_TYPES = ['application/yaml', 'application/json']
+
+/** The body of a policy upload, as OpenAPI shows it: the document's text (schema at /v1/policy-schema). */
+export const PolicyText = Type.String({ description: 'The policy document as YAML or JSON text; its schema is served at /v1/policy-schema' })
 
 /**
  * Policy uploads keep their text exactly as sent — JSON included — so that an

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { approvePolicyVersion } from './approve-policy-version.ts'
 import { ApprovalBody, OperatorIdParam, PolicyDocumentRef, PublishBody, VersionParams, VersionViewSchema } from './operator-schemas.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
-import { actorOf, registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
+import { actorOf, POLICY_MEDIA_TYPES, PolicyText, registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
 import { publishPolicyVersion } from './publish-policy-version.ts'
 import { getPublishedVersion, getVersion, listVersions, type StoredVersion } from './read-policies.ts'
 import { uploadPolicyVersion } from './upload-policy-version.ts'
@@ -93,6 +93,8 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
         tags: ['policy'],
         summary: 'Upload a new draft version (YAML or JSON body)',
         description: 'Refused with line-accurate problem details when malformed or inconsistent; nothing is stored then.',
+        consumes: POLICY_MEDIA_TYPES,
+        body: PolicyText,
         params: OperatorIdParam,
         response: { 201: Type.Ref(VersionViewSchema), 404: problem, 409: problem, 415: problem, 422: problem },
       },
