@@ -26,7 +26,7 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   })
   const address = await app.listen({ host: config.host, port: config.port })
   const base = config.publicUrl?.replace(/\/$/, '') ?? address
-  const operators = await listOperators({ db: database.db, clock: () => new Date() })
+  const operators = await listOperators({ db: database.db })
   const lines = [
     `Derbes is running on ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
     `  API docs:  ${base}/docs   OpenAPI: ${base}/openapi.json`,

@@ -12,12 +12,12 @@ export interface OperatorSummary {
   publishedVersionId: string | null
 }
 
-export async function listOperators(deps: OperatorsDeps): Promise<OperatorSummary[]> {
+export async function listOperators(deps: Pick<OperatorsDeps, 'db'>): Promise<OperatorSummary[]> {
   const rows = await deps.db.selectFrom('operators').selectAll().orderBy('operator_id').execute()
   return rows.map((r) => ({ operatorId: r.operator_id, name: r.name, bin: r.bin, publishedVersionId: r.published_version_id }))
 }
 
-export async function getOperator(deps: OperatorsDeps, operatorId: string): Promise<OperatorSummary> {
+export async function getOperator(deps: Pick<OperatorsDeps, 'db'>, operatorId: string): Promise<OperatorSummary> {
   const r = await deps.db.selectFrom('operators').selectAll().where('operator_id', '=', operatorId).executeTakeFirst()
   if (!r) throw new DerbesError('DERBES_OPERATOR_NOT_FOUND', `no operator '${operatorId}'`)
   return { operatorId: r.operator_id, name: r.name, bin: r.bin, publishedVersionId: r.published_version_id }
@@ -33,7 +33,7 @@ export async function findVersionRow(
   if (options.forUpdate) query = query.forUpdate()
   const row = await query.executeTakeFirst()
   if (row) return row
-  await getOperator({ db, clock: () => new Date() }, operatorId)
+  await getOperator({ db }, operatorId) // a missing operator is a different answer from a missing version
   throw new DerbesError('DERBES_POLICY_VERSION_NOT_FOUND', `operator '${operatorId}' has no version '${versionId}'`)
 }
 
