@@ -3,6 +3,7 @@ import { Command, Option } from 'commander'
 import { loadConfig } from '../config/index.ts'
 import { migrateToLatest, openDatabase } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
+import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { policyCommand } from './policy-command.ts'
 import { serve } from './serve.ts'
 
@@ -36,6 +37,17 @@ program
     } finally {
       await database.close()
     }
+  })
+
+program
+  .command('calendar-check')
+  .description("validate an operator's calendar files (kz-YYYY.json) before pointing DERBES_CALENDAR_DIR at them")
+  .argument('<dir>', 'the directory with kz-YYYY.json files')
+  .action(async (dir: string) => {
+    const years = await loadCalendarDirectory(dir)
+    const calendar = new BusinessCalendar().extend(...years)
+    for (const { year } of years) process.stdout.write(`${year}: valid, ${calendar.coverage(year)}\n`)
+    if (years.length === 0) process.stdout.write(`no kz-YYYY.json files in ${dir}\n`)
   })
 
 program.addCommand(policyCommand())

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace'
 import type { Config } from '../config/index.ts'
 import { migrateToLatest, openDatabase } from '../db/index.ts'
 import { buildApp } from '../http/index.ts'
+import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { listOperators, seedOperators } from '../operators/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
 
@@ -11,9 +12,11 @@ import { LANGUAGES } from '../policy/index.ts'
  * listens, and shuts down gracefully on SIGINT/SIGTERM.
  */
 export async function serve(config: Readonly<Config>, options: { seed: boolean }): Promise<void> {
+  // Bad calendar data stops start-up: a deadline counted on a wrong calendar is worse than none.
+  const calendar = config.calendarDir ? new BusinessCalendar().extend(...(await loadCalendarDirectory(config.calendarDir))) : new BusinessCalendar()
   const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
   await migrateToLatest(database.db)
-  const app = await buildApp({ database, config })
+  const app = await buildApp({ database, config, calendar })
   if (options.seed) {
     const seeded = await seedOperators({ db: database.db, clock: () => new Date() }, config.policiesDir)
     for (const s of seeded) app.log.info({ operator: s.operatorId, version: s.versionId, action: s.action }, 'seed operator')

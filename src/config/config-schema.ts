@@ -13,6 +13,8 @@ export const Config = Type.Object(
     dataDir: Type.String({ default: '.derbes/pgdata', minLength: 1 }),
     /** Where the seed operators' policy files are; `serve --seed` loads them. */
     policiesDir: Type.String({ default: 'policies', minLength: 1 }),
+    /** An operator's calendar files (`kz-YYYY.json`) extending or overriding the repository's years. */
+    calendarDir: Type.Optional(Type.String({ minLength: 1 })),
     logLevel: Type.Unsafe<(typeof LOG_LEVELS)[number]>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
     /** How long graceful shutdown may take before the process exits anyway. */
     shutdownTimeoutMs: Type.Integer({ default: 10_000, minimum: 100 }),
@@ -29,6 +31,7 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DATABASE_URL: 'databaseUrl',
   DERBES_DATA_DIR: 'dataDir',
   DERBES_POLICIES_DIR: 'policiesDir',
+  DERBES_CALENDAR_DIR: 'calendarDir',
   LOG_LEVEL: 'logLevel',
   DERBES_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',
 }

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from '../config/index.ts'
 import type { DatabaseHandle } from '../db/index.ts'
+import { BusinessCalendar, calendarRoutes } from '../kz/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { registerHealth } from './health.ts'
 import { registerMetrics } from './metrics.ts'
@@ -13,6 +14,8 @@ export interface AppOptions {
   database: DatabaseHandle
   config?: Pick<Config, 'logLevel'> & Partial<Config>
   clock?: () => Date
+  /** The working-day calendar, extended with the operator's data; the repository's by default. */
+  calendar?: BusinessCalendar
   /** Pass `false` in tests to keep them quiet. */
   logger?: boolean
 }
@@ -52,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'operators', description: 'Operators (tenants)' },
         { name: 'policy', description: 'Policy versions: upload, approve, publish' },
         { name: 'notice', description: 'Public privacy notices and consent forms' },
+        { name: 'calendar', description: 'The working-day calendar deadlines are counted in' },
         { name: 'health', description: 'Liveness, readiness, metrics' },
       ],
     },
@@ -65,5 +69,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await policyRoutes(app, deps)
   await reviewRoutes(app, deps)
   await noticeRoutes(app, deps)
+  await calendarRoutes(app, options.calendar ?? new BusinessCalendar())
   return app
 }
