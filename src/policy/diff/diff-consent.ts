@@ -3,15 +3,7 @@ import {
   WITHDRAWAL_CHANNEL_LABELS, WITHDRAWAL_CONSEQUENCE_LABELS,
 } from '../render/index.ts'
 import type { ConsentForm, Withdrawal } from '../schema/index.ts'
-import { compareList, compareValue, entity, pair, recordRemoved, recordSentence, same, yesNo, type DiffContext } from './diff-context.ts'
-
-function purposeNames(ctx: DiffContext, ids: readonly string[]): string[] {
-  return ids.map((id) => (ctx.after.purposes.get(id) ?? ctx.before.purposes.get(id))?.name[ctx.lang] ?? id)
-}
-
-function itemNames(ctx: DiffContext, ids: readonly string[] | undefined): string[] | undefined {
-  return ids?.map((id) => (ctx.after.items.get(id) ?? ctx.before.items.get(id))?.name[ctx.lang] ?? id)
-}
+import { compareList, compareValue, entity, nameOf, pair, recordRemoved, recordSentence, same, yesNo, type DiffContext } from './diff-context.ts'
 
 function crossBorder(ctx: DiffContext, value: ConsentForm['crossBorder']): string {
   if (!value) return t(ctx.lang, 'none')
@@ -54,12 +46,9 @@ function diffForm(ctx: DiffContext, old: ConsentForm, now: ConsentForm): void {
     recordSentence(ctx, { area: 'consent_forms', id: now.id, field: 'text', before: old.text[lang], after: now.text[lang], reconsentNeeded: !bumped }, summary)
   }
   form('title', old.title[lang], now.title[lang], String)
-  compareList(ctx, 'consent_forms', now.id, title, 'purposes', purposeNames(ctx, old.purposes), purposeNames(ctx, now.purposes), (added) => ({
-    reconsentNeeded: added.length > 0 && !bumped,
-  }))
-  compareList(ctx, 'consent_forms', now.id, title, 'items', itemNames(ctx, old.items), itemNames(ctx, now.items), (added) => ({
-    reconsentNeeded: added.length > 0 && !bumped,
-  }))
+  const widened = (added: readonly string[]) => ({ reconsentNeeded: added.length > 0 && !bumped })
+  compareList(ctx, 'consent_forms', now.id, title, 'purposes', old.purposes, now.purposes, widened, nameOf(ctx, 'purposes'))
+  compareList(ctx, 'consent_forms', now.id, title, 'items', old.items, now.items, widened, nameOf(ctx, 'items'))
   const term = (f: ConsentForm) => [f.term ? formatConsentTerm(lang, f.term) : undefined, f.termText?.[lang]].filter((s) => s !== undefined).join('. ') || undefined
   form('term', term(old), term(now), String, true)
   form('third_party_transfer', old.thirdPartyTransfer, now.thirdPartyTransfer, (v: boolean) => yesNo(ctx, v), now.thirdPartyTransfer === true && old.thirdPartyTransfer !== true)
@@ -96,7 +85,7 @@ export function diffConsentForms(ctx: DiffContext): void {
     const summary = t(lang, 'diffNewForm', {
       entity: entity(ctx, 'consent_forms', form.title[lang]),
       version: form.version,
-      purposes: joinWords(lang, purposeNames(ctx, form.purposes)),
+      purposes: joinWords(lang, form.purposes.map(nameOf(ctx, 'purposes'))),
     })
     recordSentence(ctx, { kind: 'added', area: 'consent_forms', id: form.id, after: String(form.version), reconsentNeeded }, summary)
   }

@@ -1,8 +1,8 @@
 import { canonicalJson } from '../canonical-json.ts'
 import type { CompiledPolicy } from '../compiled-policy.ts'
 import type { LawProfile } from '../law-profile.ts'
-import { capitalize, CHANGE_ENTITIES, CHANGE_FIELD_LABELS, fill, joinWords, t } from '../render/index.ts'
-import type { Language } from '../schema/index.ts'
+import { capitalize, CHANGE_ENTITIES, CHANGE_FIELD_LABELS, fill, joinWords, quote, t } from '../render/index.ts'
+import type { Language, LocalizedText } from '../schema/index.ts'
 import type { ChangeArea, ChangeField, PolicyChange } from './policy-change.ts'
 
 /** The two versions compared, the language of the summaries, and the changes found so far. */
@@ -75,7 +75,12 @@ export function compareValue(
   ctx.changes.push({ kind: 'changed', area, id, field: key, summary: capitalize(summary), before: b, after: a, ...flags })
 }
 
-/** Records which entries of a list field were added and removed; a mere reordering is no change. */
+/**
+ * Records which entries of a list field were added and removed; a mere
+ * reordering is no change. Lists of references compare ids and `show` names
+ * them, so renaming a purpose or an item is told once, where it happens, not
+ * again by every list that refers to it.
+ */
 export function compareList(
   ctx: DiffContext,
   area: ChangeArea,
@@ -85,11 +90,12 @@ export function compareList(
   before: readonly string[] | undefined,
   after: readonly string[] | undefined,
   flags: ChangeFlags | ((added: readonly string[], removed: readonly string[]) => ChangeFlags) = {},
+  show: (value: string) => string = (value) => value,
 ): void {
   const b = before ?? []
   const a = after ?? []
-  const added = a.filter((value) => !b.includes(value))
-  const removed = b.filter((value) => !a.includes(value))
+  const added = a.filter((value) => !b.includes(value)).map(show)
+  const removed = b.filter((value) => !a.includes(value)).map(show)
   if (added.length === 0 && removed.length === 0) return
   const { lang } = ctx
   const delta = [
@@ -105,10 +111,26 @@ export function compareList(
     id,
     field: key,
     summary: capitalize(summary),
-    before: shown(ctx, b.join(', ')),
-    after: shown(ctx, a.join(', ')),
+    before: shown(ctx, b.map(show).join(', ')),
+    after: shown(ctx, a.map(show).join(', ')),
     ...(typeof flags === 'function' ? flags(added, removed) : flags),
   })
+}
+
+/** The name of a purpose, item, category or subject kind in the summary's language: as the new version calls it, or the old one if it is gone. */
+export function nameOf(ctx: DiffContext, from: 'purposes' | 'items' | 'categories' | 'subjectKinds'): (id: string) => string {
+  return (id) => {
+    const found: { name: LocalizedText } | undefined = ctx.after[from].get(id) ?? ctx.before[from].get(id)
+    return found ? found.name[ctx.lang] : id
+  }
+}
+
+/** "…; used by purposes “A” and “B”": the purposes a change reaches, named once with it instead of a change for each. */
+export function withUsedBy(ctx: DiffContext, change: string, purposeIds: readonly string[]): string {
+  if (purposeIds.length === 0) return change
+  const { lang } = ctx
+  const purposes = joinWords(lang, purposeIds.map((id) => quote(lang, nameOf(ctx, 'purposes')(id))))
+  return t(lang, purposeIds.length === 1 ? 'diffUsedByOne' : 'diffUsedByMany', { change, purposes })
 }
 
 /** Entries of two lists keyed by id: what is only in the old, only in the new, and in both. */

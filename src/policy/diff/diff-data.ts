@@ -1,8 +1,13 @@
-import { formatCountry, formatRetention, ITEM_KIND_LABELS, SENSITIVITY_LABELS, SOURCE_LABELS, SUBJECT_ROLE_LABELS } from '../render/index.ts'
+import { formatCountry, ITEM_KIND_LABELS, SENSITIVITY_LABELS, SOURCE_LABELS, SUBJECT_ROLE_LABELS, t } from '../render/index.ts'
 import type { LocalizedText } from '../schema/index.ts'
-import { compareList, compareValue, pair, recordAdded, recordRemoved, yesNo, type DiffContext } from './diff-context.ts'
+import { compareList, compareValue, entity, field, pair, recordAdded, recordRemoved, recordSentence, withUsedBy, yesNo, type DiffContext } from './diff-context.ts'
+import { inheritedItemChanges } from './inherited-items.ts'
 
-/** Subject kinds, categories and data items (the list, Тізбе): added, removed, renamed, re-sourced. */
+/**
+ * Subject kinds, categories and data items (the list, Тізбе): added, removed,
+ * renamed, re-sourced. An item that joins a category names the purposes it now
+ * serves.
+ */
 export function diffData(ctx: DiffContext): void {
   const { lang, before, after } = ctx
   const text = (value: LocalizedText) => value[lang]
@@ -28,33 +33,30 @@ export function diffData(ctx: DiffContext): void {
     const category = after.categories.get(id) ?? before.categories.get(id)
     return category ? text(category.name) : id
   }
+  // Purposes taking a category whole gain what joins it: named here once, not repeated by each purpose.
+  const fromCategories = inheritedItemChanges(ctx).filter((change) => change.gained)
+  const usedBy = (itemId: string) => [...after.purposes.values()].filter((purpose) => purpose.itemIds.includes(itemId)).map((purpose) => purpose.id)
+  // More data under a consent means asking again (art. 8(4)(7)), as when a purpose lists the item itself.
+  const reconsentNeeded = (itemId: string) => fromCategories.some((change) => change.itemId === itemId && change.purpose.basis === 'consent') || undefined
+
   const items = pair(before.items.values(), after.items.values())
-  for (const item of items.added) recordAdded(ctx, 'items', item.id, `${text(item.name)} (${categoryName(item.categoryId)})`)
+  for (const item of items.added) {
+    const added = t(lang, 'diffAdded', { entity: entity(ctx, 'items', `${text(item.name)} (${categoryName(item.categoryId)})`) })
+    recordSentence(ctx, { kind: 'added', area: 'items', id: item.id, reconsentNeeded: reconsentNeeded(item.id) }, withUsedBy(ctx, added, usedBy(item.id)))
+  }
   for (const item of items.removed) recordRemoved(ctx, 'items', item.id, `${text(item.name)} (${categoryName(item.categoryId)})`)
   for (const [old, now] of items.kept) {
     const name = text(now.name)
     compareValue(ctx, 'items', now.id, name, 'name', text(old.name), text(now.name), String)
-    compareValue(ctx, 'items', now.id, name, 'category', old.categoryId, now.categoryId, categoryName)
+    if (old.categoryId !== now.categoryId) {
+      const [was, is] = [categoryName(old.categoryId), categoryName(now.categoryId)]
+      const moved = t(lang, 'diffChanged', { entity: entity(ctx, 'items', name), field: field(ctx, 'category'), before: was, after: is })
+      const change = { area: 'items', id: now.id, field: 'category', before: was, after: is, reconsentNeeded: reconsentNeeded(now.id) } as const
+      recordSentence(ctx, change, withUsedBy(ctx, moved, usedBy(now.id)))
+    }
     compareValue(ctx, 'items', now.id, name, 'kind', old.kind, now.kind, (kind: typeof now.kind) => ITEM_KIND_LABELS[kind][lang])
     compareValue(ctx, 'items', now.id, name, 'sensitivity', old.sensitivity ?? 'ordinary', now.sensitivity ?? 'ordinary', (s: NonNullable<typeof now.sensitivity>) => SENSITIVITY_LABELS[s][lang])
     compareList(ctx, 'items', now.id, name, 'sources', old.sources.map((s) => SOURCE_LABELS[s][lang]), now.sources.map((s) => SOURCE_LABELS[s][lang]))
     compareValue(ctx, 'items', now.id, name, 'optional', old.optional ?? false, now.optional ?? false, (v: boolean) => yesNo(ctx, v))
-  }
-}
-
-/**
- * Retention rules added or removed. A changed rule is told through each purpose
- * that uses it (diff-purposes.ts), which is what the reader cares about; only a
- * rule no purpose uses is reported here.
- */
-export function diffRetentionRules(ctx: DiffContext): void {
-  const { lang, before, after } = ctx
-  const rules = pair(before.retention.values(), after.retention.values())
-  for (const rule of rules.added) recordAdded(ctx, 'retention', rule.id, rule.name[lang], { after: formatRetention(lang, rule) })
-  for (const rule of rules.removed) recordRemoved(ctx, 'retention', rule.id, rule.name[lang], { before: formatRetention(lang, rule) })
-  const used = new Set([...after.purposes.values()].map((purpose) => purpose.retention))
-  for (const [old, now] of rules.kept) {
-    if (used.has(now.id)) continue
-    compareValue(ctx, 'retention', now.id, now.name[lang], 'retention', formatRetention(lang, old), formatRetention(lang, now), String)
   }
 }

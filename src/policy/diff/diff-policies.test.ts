@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { demoPolicy } from '../render/fixtures/demo-policy.ts'
+import { compileSource, demoPolicy } from '../render/fixtures/demo-policy.ts'
 import { LANGUAGES, type PolicyDocument } from '../schema/index.ts'
 import { diffPolicies } from './diff-policies.ts'
 import type { PolicyChange } from './policy-change.ts'
@@ -43,20 +44,52 @@ describe('diffPolicies', () => {
     ])
   })
 
-  it('tells a retention change in words: "kept 10 years → 5 years after the end of the relationship"', () => {
-    const changes = changesAfter((d) => {
+  it('tells a changed retention rule once, in words, naming the purposes that use it', () => {
+    const keep = (years: string) => (d: PolicyDocument) => {
       const rule = d.retention.find((r) => r.id === 'after-relationship')
-      if (rule) rule.keep = 'P5Y'
+      if (rule) rule.keep = years
+    }
+    const change = only(changesAfter(keep('P5Y')))
+    expect(change).toMatchObject({ kind: 'changed', area: 'retention', id: 'after-relationship', field: 'retention' })
+    expect(change.summary).toBe(
+      'Retention rule “10 years after the relationship ends”: kept 10 years → 5 years after the end of the relationship; used by purposes “Concluding and performing the contract” and “Accounting”',
+    )
+    expect(change.after).toBe('Kept 5 years after the end of the relationship, then destroyed; longer where a law requires it.')
+    expect(only(diffPolicies(before, demoPolicy(keep('P3Y')), 'ru')).summary).toBe(
+      'Правило хранения «10 лет после окончания отношений»: срок хранения 10 лет → 3 года после окончания отношений; используется для целей: «Заключение и исполнение договора» и «Бухгалтерский учёт»',
+    )
+    expect(only(diffPolicies(before, demoPolicy(keep('P3Y')), 'kk')).summary).toBe(
+      '«Қатынастар аяқталғаннан кейін 10 жыл» сақтау ережесі: қатынастар аяқталғаннан кейін 10 жыл → 3 жыл сақталады; мына мақсаттар үшін пайдаланылады: «Шартты жасау және орындау» және «Бухгалтерлік есеп»',
+    )
+  })
+
+  it('tells TW keeping data 30 days instead of none as one change of its rule, naming all six purposes (TW-6.3)', () => {
+    const tw = readFileSync(new URL('../../../policies/tw.yaml', import.meta.url), 'utf8')
+    const twBefore = compileSource(tw, 'tw.yaml')
+    const twAfter = compileSource(tw.replace(/^(\s+keep:) P0D$/m, '$1 P30D'), 'tw.yaml')
+    expect(twAfter.retention.get('until-consent-ends')?.keep).toBe('P30D')
+    const change = only(diffPolicies(twBefore, twAfter, 'en'))
+    expect(change).toMatchObject({ kind: 'changed', area: 'retention', id: 'until-consent-ends', field: 'retention' })
+    const purposes = [...twAfter.purposes.values()]
+    expect(purposes).toHaveLength(6)
+    expect(change.summary).toMatch(/^Retention rule “Until the user withdraws consent or demands destruction, or until the user's consent expires, whichever comes first”: kept 0 days → 30 days after /)
+    expect(change.summary).toContain('; used by purposes ')
+    for (const purpose of purposes) expect(change.summary).toContain(`“${purpose.name.en}”`)
+    expect(only(diffPolicies(twBefore, twAfter, 'kk')).summary).toContain('0 күн → 30 күн сақталады; мына мақсаттар үшін пайдаланылады: «')
+  })
+
+  it('tells a rule changed beyond its period in words, and a renamed rule once', () => {
+    const changes = changesAfter((d) => {
+      const rule = d.retention.find((r) => r.id === 'marketing')
+      if (rule) {
+        rule.then = 'anonymise'
+        rule.name.en = 'Until consent or the relationship ends'
+      }
     })
-    expect(changes.map((c) => c.summary)).toEqual([
-      'Purpose “Concluding and performing the contract”: kept 10 years → 5 years after the end of the relationship',
-      'Purpose “Accounting”: kept 10 years → 5 years after the end of the relationship',
-    ])
-    expect(changes[0]).toMatchObject({ area: 'purposes', field: 'retention', kind: 'changed' })
-    const ru = diffPolicies(before, demoPolicy((d) => { const r = d.retention.find((x) => x.id === 'after-relationship'); if (r) r.keep = 'P3Y' }), 'ru')
-    expect(ru[0]?.summary).toBe('Цель «Заключение и исполнение договора»: срок хранения 10 лет → 3 года после окончания отношений')
-    const kk = diffPolicies(before, demoPolicy((d) => { const r = d.retention.find((x) => x.id === 'after-relationship'); if (r) r.keep = 'P3Y' }), 'kk')
-    expect(kk[0]?.summary).toBe('«Шартты жасау және орындау» мақсаты: қатынастар аяқталғаннан кейін 10 жыл → 3 жыл сақталады')
+    expect(changes.map((c) => [c.area, c.field])).toEqual([['retention', 'name'], ['retention', 'retention']])
+    expect(changes[1]?.summary).toBe(
+      'Retention rule “Until consent or the relationship ends”: destroyed without delay after the earliest of withdrawal of consent or the end of the relationship → anonymised without delay after the earliest of withdrawal of consent or the end of the relationship; used by purpose “Marketing messages”',
+    )
   })
 
   it('tells a purpose moved to another retention rule with both rules in words', () => {
@@ -152,9 +185,47 @@ describe('diffPolicies', () => {
       const identification = d.categories.find((c) => c.id === 'identification')
       identification?.items.push({ id: 'birth-date', name: { kk: 'Туған күні', ru: 'Дата рождения', en: 'Date of birth' }, kind: 'birth_date', sources: ['subject'] })
     })
-    expect(changes[0]).toMatchObject({ kind: 'added', area: 'items', id: 'birth-date', summary: 'Added: data item “Date of birth (Identification and contact data)”' })
-    // The contract and the marketing purposes use whole categories, so they now use it too.
-    expect(changes.slice(1).map((c) => c.summary)).toEqual(['Purpose “Concluding and performing the contract”: data items – added Date of birth'])
+    // The contract purpose takes the category whole, so it now uses the item too: said once, with the item.
+    expect(only(changes)).toMatchObject({
+      kind: 'added',
+      area: 'items',
+      id: 'birth-date',
+      summary: 'Added: data item “Date of birth (Identification and contact data)”; used by purpose “Concluding and performing the contract”',
+    })
+    expect(only(changes).reconsentNeeded).toBeUndefined()
+    const removed = only(changesAfter((d) => {
+      const activity = d.categories.find((c) => c.id === 'activity')
+      if (activity) activity.items = activity.items.filter((i) => i.id !== 'cookie-id')
+    }))
+    expect(removed).toMatchObject({ kind: 'removed', area: 'items', id: 'cookie-id', summary: 'Removed: data item “Cookie identifier (Device and activity data)”' })
+  })
+
+  it('flags an item that joins a category a consent-based purpose takes whole, without repeating it per purpose', () => {
+    const change = only(changesAfter((d) => {
+      d.categories.find((c) => c.id === 'activity')?.items.push({ id: 'device-model', name: { kk: 'Құрылғы моделі', ru: 'Модель устройства', en: 'Device model' }, kind: 'device_id', sources: ['automatic'] })
+    }))
+    expect(change).toMatchObject({ kind: 'added', area: 'items', id: 'device-model', reconsentNeeded: true })
+    expect(change.summary).toBe('Added: data item “Device model (Device and activity data)”; used by purpose “Website statistics”')
+  })
+
+  it('tells a renamed category or item once, not again in every purpose, recipient or lock that refers to it', () => {
+    const changes = changesAfter((d) => {
+      const identification = d.categories.find((c) => c.id === 'identification')
+      if (!identification) return
+      identification.name.en = 'Identity and contacts'
+      const fullName = identification.items.find((i) => i.id === 'full-name')
+      if (fullName) fullName.name.en = 'Surname, name and patronymic'
+      const face = d.categories.find((c) => c.id === 'biometric')?.items.find((i) => i.id === 'face-image')
+      if (face) face.name.en = 'Face image'
+      const school = d.purposes.find((p) => p.id === 'school-access')
+      if (school) school.name.en = 'Entry control'
+    })
+    expect(changes.map((c) => [c.area, c.id, c.field])).toEqual([
+      ['categories', 'identification', 'name'],
+      ['items', 'full-name', 'name'],
+      ['items', 'face-image', 'name'],
+      ['purposes', 'school-access', 'name'],
+    ])
   })
 
   it('tells deadlines tightened and loosened, in business days with correct plurals', () => {

@@ -3,11 +3,12 @@ import { LAW_94V, type LawProfile } from '../law-profile.ts'
 import type { Language } from '../schema/index.ts'
 import type { DiffContext } from './diff-context.ts'
 import { diffConsentForms } from './diff-consent.ts'
-import { diffData, diffRetentionRules } from './diff-data.ts'
+import { diffData } from './diff-data.ts'
 import { diffDeadlines } from './diff-deadlines.ts'
 import { diffOperator } from './diff-operator.ts'
 import { diffAgeRules, diffCookies, diffPractice } from './diff-practice.ts'
 import { diffPurposes, diffRecipients } from './diff-purposes.ts'
+import { diffRetentionRules } from './diff-retention.ts'
 import { CHANGE_AREAS, type PolicyChange } from './policy-change.ts'
 
 export interface DiffOptions {

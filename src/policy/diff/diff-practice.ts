@@ -3,7 +3,7 @@ import {
   IDENTITY_PROOF_LABELS, PURPOSE_LOCK_OTHER_USE_LABELS, REQUEST_CHANNEL_LABELS, t, UNDER_AGE_ACTION_LABELS,
 } from '../render/index.ts'
 import type { PurposeLock } from '../schema/index.ts'
-import { compareList, compareValue, entity, pair, recordAdded, recordRemoved, recordSentence, type DiffContext } from './diff-context.ts'
+import { compareList, compareValue, entity, nameOf, pair, recordAdded, recordRemoved, recordSentence, type DiffContext } from './diff-context.ts'
 
 /** Cookie categories and vendors; a vendor abroad is a cross-border transfer. */
 export function diffCookies(ctx: DiffContext): void {
@@ -48,12 +48,13 @@ export function diffAgeRules(ctx: DiffContext): void {
   a('under_age', old.underAge, now.underAge, (v: typeof now.underAge) => UNDER_AGE_ACTION_LABELS[v][lang])
   a('restrict_access', old.restrictAccess ?? false, now.restrictAccess ?? false, (v: boolean) => t(lang, v ? 'yes' : 'no'))
   compareList(ctx, 'age_rules', 'consent_by', '', 'consent_by', old.consentBy?.map((w) => AGE_CONSENT_BY_LABELS[w][lang]), now.consentBy?.map((w) => AGE_CONSENT_BY_LABELS[w][lang]))
-  const lock = (policy: DiffContext['before'], l: PurposeLock) => {
-    const items = l.items.map((id) => policy.items.get(id)?.name[lang] ?? id).join(', ')
-    const purposes = l.purposes.map((id) => policy.purposes.get(id)?.name[lang] ?? id).join(', ')
+  // Both versions named alike, so renaming an item or a purpose is told where it happens, not again here.
+  const lock = (l: PurposeLock) => {
+    const items = l.items.map(nameOf(ctx, 'items')).join(', ')
+    const purposes = l.purposes.map(nameOf(ctx, 'purposes')).join(', ')
     return `${items} → ${purposes} (${PURPOSE_LOCK_OTHER_USE_LABELS[l.otherUse][lang]})`
   }
-  compareList(ctx, 'age_rules', 'purpose_locks', '', 'purpose_lock', old.purposeLocks?.map((l) => lock(ctx.before, l)), now.purposeLocks?.map((l) => lock(ctx.after, l)))
+  compareList(ctx, 'age_rules', 'purpose_locks', '', 'purpose_lock', old.purposeLocks?.map(lock), now.purposeLocks?.map(lock))
 }
 
 /** Request handling (ESP-9), staff access (TTC-7.2), breach notices (KZK-6) and the notice's free sections. */

@@ -1,51 +1,13 @@
-import type { CompiledPolicy, CompiledPurpose } from '../compiled-policy.ts'
-import {
-  CHANNEL_LABELS, CROSS_BORDER_GROUND_LABELS, formatCountry, formatDuration, formatRetention, isZeroDuration, LEGAL_BASIS_LABELS,
-  RECIPIENT_ROLE_LABELS, retentionAfter, t,
-} from '../render/index.ts'
-import type { LocalizedText, Recipient } from '../schema/index.ts'
-import {
-  compareList, compareValue, entity, pair, recordAdded, recordRemoved, recordSentence, same, yesNo, type ChangeFlags, type DiffContext,
-} from './diff-context.ts'
-
-function names(policy: CompiledPolicy, ids: readonly string[] | undefined, lang: DiffContext['lang'], from: 'items' | 'categories' | 'subjectKinds' | 'purposes'): string[] {
-  return (ids ?? []).map((id) => {
-    const found: { name: LocalizedText } | undefined = policy[from].get(id)
-    return found ? found.name[lang] : id
-  })
-}
-
-/**
- * "Marketing: kept 3 years → 5 years after the end of the relationship" when
- * only the period moved; the whole rule in words otherwise.
- */
-function diffRetention(ctx: DiffContext, old: CompiledPurpose, now: CompiledPurpose): void {
-  const { lang } = ctx
-  const a = old.retentionRule
-  const b = now.retentionRule
-  const before = formatRetention(lang, a)
-  const after = formatRetention(lang, b)
-  if (before === after) return
-  const name = now.name[lang]
-  const onlyPeriod =
-    same({ ...a, keep: null, id: null, name: null, clauses: null }, { ...b, keep: null, id: null, name: null, clauses: null }) &&
-    a.keep !== 'unlimited' && b.keep !== 'unlimited' && !isZeroDuration(a.keep) && !isZeroDuration(b.keep)
-  if (!onlyPeriod) {
-    compareValue(ctx, 'purposes', now.id, name, 'retention', before, after, String)
-    return
-  }
-  const summary = t(lang, 'diffRetentionKeep', {
-    entity: entity(ctx, 'purposes', name),
-    before: formatDuration(lang, a.keep),
-    after: formatDuration(lang, b.keep),
-    after_trigger: retentionAfter(lang, b.triggers),
-  })
-  recordSentence(ctx, { area: 'purposes', id: now.id, field: 'retention', before, after }, summary)
-}
+import { CHANNEL_LABELS, CROSS_BORDER_GROUND_LABELS, formatCountry, LEGAL_BASIS_LABELS, RECIPIENT_ROLE_LABELS, t } from '../render/index.ts'
+import type { Recipient } from '../schema/index.ts'
+import { compareList, compareValue, entity, nameOf, pair, recordAdded, recordRemoved, recordSentence, yesNo, type ChangeFlags, type DiffContext } from './diff-context.ts'
+import { diffPurposeRetention } from './diff-retention.ts'
+import { inheritedItemChanges } from './inherited-items.ts'
 
 /** Purposes added, removed, or changed in basis, data, channels, nature or retention. */
 export function diffPurposes(ctx: DiffContext): void {
   const { lang, before, after } = ctx
+  const fromCategories = inheritedItemChanges(ctx)
   const purposes = pair(before.purposes.values(), after.purposes.values())
   for (const purpose of purposes.added) recordAdded(ctx, 'purposes', purpose.id, purpose.name[lang], { after: LEGAL_BASIS_LABELS[purpose.basis][lang] })
   for (const purpose of purposes.removed) recordRemoved(ctx, 'purposes', purpose.id, purpose.name[lang])
@@ -59,12 +21,16 @@ export function diffPurposes(ctx: DiffContext): void {
       reconsentNeeded: now.basis === 'consent' && old.basis !== 'consent',
     })
     p('basis_note', old.basisNote?.[lang], now.basisNote?.[lang], String)
-    compareList(ctx, 'purposes', now.id, name, 'categories', names(before, old.categories, lang, 'categories'), names(after, now.categories, lang, 'categories'))
+    compareList(ctx, 'purposes', now.id, name, 'categories', old.categories, now.categories, {}, nameOf(ctx, 'categories'))
+    // Items that came or went with a category the purpose takes whole are told by the item's own change (inherited-items.ts).
+    const inherited = fromCategories.filter((change) => change.purpose.id === now.id)
+    const gained = new Set(inherited.filter((change) => change.gained).map((change) => change.itemId))
+    const lost = new Set(inherited.filter((change) => !change.gained).map((change) => change.itemId))
+    const oldItems = old.itemIds.filter((id) => !lost.has(id))
+    const newItems = now.itemIds.filter((id) => !gained.has(id))
     // The consent lists the data it covers (art. 8(4)(7)); more data under consent means asking again.
-    compareList(ctx, 'purposes', now.id, name, 'items', names(before, old.itemIds, lang, 'items'), names(after, now.itemIds, lang, 'items'), (added) => ({
-      reconsentNeeded: now.basis === 'consent' && added.length > 0,
-    }))
-    compareList(ctx, 'purposes', now.id, name, 'subject_kinds', names(before, old.subjectKinds, lang, 'subjectKinds'), names(after, now.subjectKinds, lang, 'subjectKinds'))
+    compareList(ctx, 'purposes', now.id, name, 'items', oldItems, newItems, (added) => ({ reconsentNeeded: now.basis === 'consent' && added.length > 0 }), nameOf(ctx, 'items'))
+    compareList(ctx, 'purposes', now.id, name, 'subject_kinds', old.subjectKinds, now.subjectKinds, {}, nameOf(ctx, 'subjectKinds'))
     p('marketing', old.marketing ?? false, now.marketing ?? false, (v: boolean) => yesNo(ctx, v))
     p('transactional', old.transactional ?? false, now.transactional ?? false, (v: boolean) => yesNo(ctx, v))
     compareList(ctx, 'purposes', now.id, name, 'channels', old.channels?.map((c) => CHANNEL_LABELS[c][lang]), now.channels?.map((c) => CHANNEL_LABELS[c][lang]))
@@ -74,7 +40,7 @@ export function diffPurposes(ctx: DiffContext): void {
     p('publication', old.publication ?? false, now.publication ?? false, (v: boolean) => yesNo(ctx, v), {
       reconsentNeeded: now.publication === true && old.publication !== true,
     })
-    diffRetention(ctx, old, now)
+    diffPurposeRetention(ctx, old, now)
   }
 }
 
@@ -137,8 +103,8 @@ export function diffRecipients(ctx: DiffContext): void {
     } else {
       compareValue(ctx, 'recipients', now.id, name, 'country', old.country, now.country, (c: string) => formatCountry(lang, c))
     }
-    compareList(ctx, 'recipients', now.id, name, 'purposes', names(before, old.purposes, lang, 'purposes'), names(after, now.purposes, lang, 'purposes'))
-    compareList(ctx, 'recipients', now.id, name, 'categories', names(before, old.categories, lang, 'categories'), names(after, now.categories, lang, 'categories'))
+    compareList(ctx, 'recipients', now.id, name, 'purposes', old.purposes, now.purposes, {}, nameOf(ctx, 'purposes'))
+    compareList(ctx, 'recipients', now.id, name, 'categories', old.categories, now.categories, {}, nameOf(ctx, 'categories'))
     if (abroad(ctx, now.country))
       compareValue(ctx, 'recipients', now.id, name, 'cross_border_ground', old.crossBorderGround, now.crossBorderGround, (g: NonNullable<typeof now.crossBorderGround>) => CROSS_BORDER_GROUND_LABELS[g][lang], { crossBorder: true })
     const conditions = (r: Recipient) =>

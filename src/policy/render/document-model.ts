@@ -12,6 +12,7 @@ export interface Strong {
   readonly tone?: 'warning'
 }
 export interface Link {
+  /** A web or mail address, or `#id` for a place in the same document (HTML links it; Markdown has no stable ids, so shows the text). */
   readonly href: string
   readonly text: string
 }
@@ -21,8 +22,8 @@ export type Rich = string | readonly Inline[]
 export type Cell = Rich | { readonly list: readonly Rich[] }
 
 export interface TableRow {
-  /** The row's header cell (`<th scope="row">`). */
-  readonly header: Rich
+  /** The row's header cell (`<th scope="row">`); a list when several things share the row, like items of the list (Тізбе). */
+  readonly header: Cell
   readonly cells: readonly Cell[]
   readonly tone?: 'warning'
 }

@@ -4,9 +4,10 @@ import { compact } from './document-model.ts'
 import { formatCountry, t } from './format-text.ts'
 import { formatRetention } from './format-terms.ts'
 import { CHANNEL_LABELS, LEGAL_BASIS_LABELS, RECIPIENT_ROLE_LABELS } from './messages/index.ts'
+import { purposeAnchor, purposeNumbers } from './purpose-refs.ts'
 import { categoryName, crossBorderText, isCrossBorder, itemName, local, purposeName, recipientInline, subjectKindName, type RenderContext } from './render-context.ts'
 
-function purposeBlock(ctx: RenderContext, purpose: CompiledPurpose): Block {
+function purposeBlock(ctx: RenderContext, purpose: CompiledPurpose, ordinal: number): Block {
   const { lang, policy } = ctx
   const basis: Rich = purpose.basisNote
     ? `${LEGAL_BASIS_LABELS[purpose.basis][lang]} — ${local(ctx, purpose.basisNote)}`
@@ -42,15 +43,17 @@ function purposeBlock(ctx: RenderContext, purpose: CompiledPurpose): Block {
     purpose.description ? { kind: 'paragraph', content: local(ctx, purpose.description) } : undefined,
     { kind: 'facts', rows: compact(rows) },
   ])
-  return { kind: 'subsection', id: `purpose-${purpose.id}`, title: local(ctx, purpose.name), blocks }
+  // The number is how the list (Тізбе) cites the purpose; the id is where its HTML links land.
+  return { kind: 'subsection', id: purposeAnchor(purpose.id), title: `${ordinal}. ${local(ctx, purpose.name)}`, blocks }
 }
 
-/** Every purpose with its legal basis, data, channels, marketing or service nature, recipients and retention (TTC-4.1, ESP-2). */
+/** Every purpose, numbered, with its legal basis, data, channels, marketing or service nature, recipients and retention (TTC-4.1, ESP-2). */
 export function purposesSection(ctx: RenderContext): Section {
+  const numbers = purposeNumbers(ctx.policy)
   return {
     id: 'purposes',
     title: t(ctx.lang, 'sectionPurposes'),
-    blocks: [...ctx.policy.purposes.values()].map((purpose) => purposeBlock(ctx, purpose)),
+    blocks: [...ctx.policy.purposes.values()].map((purpose) => purposeBlock(ctx, purpose, numbers.get(purpose.id) ?? 0)),
   }
 }
 

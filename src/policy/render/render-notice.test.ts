@@ -48,7 +48,7 @@ describe('renderNotice', () => {
       expect(html).toMatch(/<main id="content">/)
       expect(html).toMatch(/<th scope="col">/)
       expect(html).toMatch(/<th scope="row">/)
-      expect(html).toMatch(/<th scope="rowgroup" rowspan="4">/)
+      expect(html).toMatch(/<th scope="rowgroup" rowspan="3">/)
       expect(html).toMatch(/<caption>/)
       expect(html).toMatch(/@media print/)
       expect(html).toMatch(/@page\{size:A4/)
@@ -107,13 +107,63 @@ describe('renderNotice', () => {
     expect(htmlRow(ru, 'Рассмотрение жалобы')).toContain('7 рабочих дней')
   })
 
-  it('builds the list (Тізбе) table: category → items → sources → purposes → retention (TTC App.1)', () => {
+  it('builds the list (Тізбе) table: category → items → sources → purposes by number → retention (TTC App.1)', () => {
     const md = renderNotice(policy, 'en', 'md')
     expect(md).toContain('| Category | Data | Source | Purposes of collection and processing | Retention |')
     expect(md).toContain(
-      '| Identification and contact data — to identify a person and to get in touch | Full name | From the subject | Concluding and performing the contract; Marketing messages; Accounting | 10 years after the relationship ends; Until consent is withdrawn or the relationship ends |',
+      '| Identification and contact data — to identify a person and to get in touch | Full name | From the subject | 1–3 | 10 years after the relationship ends; Until consent is withdrawn or the relationship ends |',
     )
-    expect(md).toContain("| The pupil's face image (biometric) | From the subject’s representative | School access control |")
+    expect(md).toContain('|  | IIN (restricted access) | From the subject; From the subject’s representative | 1, 3 | 10 years after the relationship ends |')
+    expect(md).toContain("| The pupil's face image (biometric) | From the subject’s representative | 5 |")
+    expect(md).toContain(
+      'The numbers in the “Purposes of collection and processing” column are the numbers of the purposes in the section “Purposes and legal bases”.',
+    )
+    expect(renderNotice(policy, 'kk', 'md')).toContain(
+      '«Жинау және өңдеу мақсаттары» бағанындағы сандар – «Өңдеу мақсаттары және құқықтық негіздері» бөліміндегі мақсаттардың реттік нөмірлері.',
+    )
+    expect(renderNotice(policy, 'ru', 'md')).toContain('Числа в столбце «Цели сбора и обработки» – порядковые номера целей в разделе «Цели и правовые основания обработки».')
+  })
+
+  it('numbers the purposes in their section, in the order the policy lists them', () => {
+    const md = renderNotice(policy, 'en', 'md')
+    const headings = md.split('\n').filter((line) => /^### \d/.test(line))
+    expect(headings).toEqual([
+      '### 1. Concluding and performing the contract',
+      '### 2. Marketing messages',
+      '### 3. Accounting',
+      '### 4. Website statistics',
+      '### 5. School access control',
+    ])
+    expect(marked.parse(md, { async: false })).toContain('<h3>1. Concluding and performing the contract</h3>')
+    expect(renderNotice(policy, 'kk', 'html')).toContain('<h3 id="purpose-marketing">2. Жарнамалық хабарламалар</h3>')
+  })
+
+  it('puts items that share sources, purposes and retention in one row; a uniform category is one row', () => {
+    const md = renderNotice(policy, 'en', 'md')
+    expect(md).toContain('|  | Mobile phone number; E-mail (optional) | From the subject | 1, 2 |')
+    expect(md).toContain('| Device and activity data | IP address; Cookie identifier | Automatically (through web resources) | 4 | Until consent ends |')
+    const html = renderNotice(policy, 'en', 'html')
+    expect(html).toContain(
+      '<th scope="rowgroup" rowspan="1">Device and activity data</th><th scope="row"><ul><li>IP address</li><li>Cookie identifier</li></ul></th>',
+    )
+    // A different source parts the items again.
+    const parted = renderNotice(demoPolicy((d) => {
+      const cookie = d.categories.find((c) => c.id === 'activity')?.items.find((i) => i.id === 'cookie-id')
+      if (cookie) cookie.sources = ['automatic', 'third_party']
+    }), 'en', 'md')
+    expect(parted).toContain('| Device and activity data | IP address | Automatically (through web resources) | 4 |')
+    expect(parted).toContain('|  | Cookie identifier | Automatically (through web resources); From third parties | 4 |')
+  })
+
+  it('links each purpose number of the list to the purpose in HTML, and every link lands on a heading', () => {
+    const html = renderNotice(policy, 'en', 'html')
+    expect(htmlRow(html, 'Full name')).toContain('<td><a href="#purpose-contract">1</a>–<a href="#purpose-accounting">3</a></td>')
+    expect(htmlRow(html, 'IIN')).toContain('<td><a href="#purpose-contract">1</a>, <a href="#purpose-accounting">3</a></td>')
+    const targets = [...html.matchAll(/href="#(purpose-[a-z0-9-]+)"/g)].map((m) => m[1])
+    expect(targets.length).toBeGreaterThan(5)
+    for (const target of new Set(targets)) expect(html).toContain(`<h3 id="${target}">`)
+    // Markdown headings carry no id of ours: the numbers stay plain text there.
+    expect(renderNotice(policy, 'en', 'md')).not.toContain('#purpose-')
   })
 
   it('says retention in words', () => {

@@ -32,4 +32,17 @@ describe.skipIf(seeds.length === 0)('the seed policies', () => {
       }
     }
   })
+
+  it.skipIf(!seeds.includes('ttc.yaml'))('lists TTC (43 items, 21 purposes) in a few rows that cite purposes by number, like its Appendix 1', () => {
+    const policy = compileSource(readFileSync(new URL('ttc.yaml', POLICIES), 'utf8'), 'ttc.yaml')
+    const md = renderNotice(policy, 'kk', 'md')
+    const list = md.slice(md.indexOf('## Дербес деректер тізбесі'), md.indexOf('## Өңдеу мақсаттары'))
+    const rows = list.split('\n').filter((line) => line.startsWith('| ')).slice(1)
+    expect(policy.items.size).toBe(43)
+    expect(rows.length).toBeLessThan(policy.items.size)
+    expect(rows.length).toBeGreaterThanOrEqual(policy.document.categories.length)
+    expect(list).toMatch(/\| \d+–\d+(, \d+(–\d+)?)* \|/)
+    for (const purpose of policy.purposes.values()) expect(list).not.toContain(escapeMarkdown(purpose.name.kk))
+    expect(md).toContain(`### 21. ${escapeMarkdown([...policy.purposes.values()][20]?.name.kk ?? '')}`)
+  })
 })

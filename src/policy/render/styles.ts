@@ -19,7 +19,7 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid #b9b9b9;padding:.35rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#e9eef4}
 tbody th{font-weight:600}
-td ul,dd ul{margin:0;padding-left:1.1rem}
+td ul,th ul,dd ul{margin:0;padding-left:1.1rem}
 tr.warning,strong.warning{background:#fff1dc}
 strong.warning{padding:0 .2rem}
 .note{border-left:4px solid #b36200;background:#fff7ea;padding:.5rem 1rem}

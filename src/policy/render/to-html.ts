@@ -13,13 +13,18 @@ export function isSafeHref(href: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(href)
 }
 
+/** A link to a place in the same document (`#purpose-contract`): nothing to run, nothing to leave for. */
+export function isFragmentHref(href: string): boolean {
+  return /^#[A-Za-z][A-Za-z0-9_-]*$/.test(href)
+}
+
 function rich(content: Rich): string {
   if (typeof content === 'string') return escapeHtml(content)
   return content
     .map((part) => {
       if (typeof part === 'string') return escapeHtml(part)
       if ('strong' in part) return `<strong${part.tone ? ` class="${part.tone}"` : ''}>${rich(part.strong)}</strong>`
-      return isSafeHref(part.href) ? `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>` : escapeHtml(part.text)
+      return isSafeHref(part.href) || isFragmentHref(part.href) ? `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>` : escapeHtml(part.text)
     })
     .join('')
 }
@@ -38,7 +43,7 @@ function tableGroup(group: TableGroup): string {
     const groupHeader =
       group.header !== undefined && index === 0 ? `<th scope="rowgroup" rowspan="${group.rows.length}">${rich(group.header)}</th>` : ''
     const tone = row.tone ? ` class="${row.tone}"` : ''
-    return `<tr${tone}>${groupHeader}<th scope="row">${rich(row.header)}</th>${row.cells.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`
+    return `<tr${tone}>${groupHeader}<th scope="row">${cell(row.header)}</th>${row.cells.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`
   })
   return `<tbody>\n${rows.join('\n')}\n</tbody>`
 }

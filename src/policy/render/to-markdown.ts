@@ -23,6 +23,7 @@ function rich(content: Rich): string {
     .map((part) => {
       if (typeof part === 'string') return escapeMarkdown(part)
       if ('strong' in part) return `**${rich(part.strong)}**`
+      // A `#purpose-…` link shows its text: Markdown headings carry none of our ids to land on.
       return isSafeHref(part.href) && !/[<>\s]/.test(part.href) ? `[${escapeMarkdown(part.text)}](<${part.href}>)` : escapeMarkdown(part.text)
     })
     .join('')
@@ -42,7 +43,7 @@ function cell(content: Cell): string {
 
 function tableRows(group: TableGroup, hasGroups: boolean): string[] {
   return group.rows.map((row, index) => {
-    const cells = [...(hasGroups ? [index === 0 && group.header !== undefined ? inline(group.header) : ''] : []), inline(row.header), ...row.cells.map(cell)]
+    const cells = [...(hasGroups ? [index === 0 && group.header !== undefined ? inline(group.header) : ''] : []), cell(row.header), ...row.cells.map(cell)]
     return `| ${cells.join(' | ')} |`
   })
 }
@@ -71,8 +72,13 @@ function block(b: Block, level: number): string {
   }
 }
 
+/** A heading's text: after the `#`s a number such as "1." cannot start a list, so it needs no backslash. */
+function heading(title: string): string {
+  return inline(title).replace(/^(\d{1,9})\\([.)])/, '$1$2')
+}
+
 function section(s: Section, level: number): string {
-  return [`${'#'.repeat(level)} ${inline(s.title)}`, ...s.blocks.map((b) => block(b, level))].join('\n\n')
+  return [`${'#'.repeat(level)} ${heading(s.title)}`, ...s.blocks.map((b) => block(b, level))].join('\n\n')
 }
 
 /** CommonMark with GFM tables. */

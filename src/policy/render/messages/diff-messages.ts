@@ -26,6 +26,17 @@ export const DIFF_MESSAGES = {
     ru: '{entity}: срок хранения {before} → {after} {after_trigger}',
     en: '{entity}: kept {before} → {after} {after_trigger}',
   },
+  diffChangedTo: { kk: '{entity}: {before} → {after}', ru: '{entity}: {before} → {after}', en: '{entity}: {before} → {after}' },
+  diffUsedByOne: {
+    kk: '{change}; {purposes} мақсаты үшін пайдаланылады',
+    ru: '{change}; используется для цели {purposes}',
+    en: '{change}; used by purpose {purposes}',
+  },
+  diffUsedByMany: {
+    kk: '{change}; мына мақсаттар үшін пайдаланылады: {purposes}',
+    ru: '{change}; используется для целей: {purposes}',
+    en: '{change}; used by purposes {purposes}',
+  },
   diffDeadlineTightened: { kk: '{entity} қысқартылды: {before} → {after}', ru: '{entity} сокращён: {before} → {after}', en: '{entity} tightened: {before} → {after}' },
   diffDeadlineLoosened: { kk: '{entity} ұзартылды: {before} → {after}', ru: '{entity} увеличен: {before} → {after}', en: '{entity} loosened: {before} → {after}' },
   diffDeadlineChanged: { kk: '{entity} өзгерді: {before} → {after}', ru: '{entity} изменён: {before} → {after}', en: '{entity} changed: {before} → {after}' },

@@ -13,6 +13,11 @@ export const NOTICE_DATA_MESSAGES = {
     ru: 'Перечень персональных данных: категории, данные, источники, цели и сроки хранения',
     en: 'The list of personal data: categories, data, sources, purposes and retention',
   },
+  listPurposeNumbers: {
+    kk: '{column} бағанындағы сандар – {section} бөліміндегі мақсаттардың реттік нөмірлері. Дереккөзі, мақсаттары және сақтау мерзімі бірдей деректер бір жолға біріктірілген.',
+    ru: 'Числа в столбце {column} – порядковые номера целей в разделе {section}. Данные с одинаковыми источниками, целями и сроком хранения объединены в одну строку.',
+    en: 'The numbers in the {column} column are the numbers of the purposes in the section {section}. Data with the same sources, purposes and retention share a row.',
+  },
   columnCategory: { kk: 'Санат', ru: 'Категория', en: 'Category' },
   columnItem: { kk: 'Атауы', ru: 'Наименование', en: 'Data' },
   columnSource: { kk: 'Дереккөзі', ru: 'Источник', en: 'Source' },
