@@ -35,7 +35,74 @@ export interface PolicyVersionsTable {
   published_by: string | null
 }
 
+export const SUBJECT_STATUSES = ['active', 'blocked', 'anonymised', 'destroyed'] as const
+export type SubjectStatus = (typeof SUBJECT_STATUSES)[number]
+
+export interface SubjectsTable {
+  operator_id: string
+  subject_id: string
+  /** A subject kind of the operator's policy. */
+  kind: string
+  status: ColumnType<SubjectStatus, SubjectStatus | undefined, SubjectStatus>
+  relationship_started_at: Timestamp | null
+  relationship_ended_at: Timestamp | null
+  created_at: ColumnType<Date, Date | string | undefined, never>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** The subject's data key, wrapped by the operator's key; deleting the row shreds every value of the subject. */
+export interface SubjectKeysTable {
+  operator_id: string
+  subject_id: string
+  key_id: string
+  wrapped_key: string
+}
+
+export const IDENTIFIER_KINDS = ['iin', 'phone', 'email', 'id_document'] as const
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number]
+
+/** Look-ups by identifier go through a keyed hash, never the plaintext. */
+export interface SubjectIdentifiersTable {
+  operator_id: string
+  subject_id: string
+  kind: IdentifierKind
+  blind_index: string
+}
+
+export interface VaultItemsTable {
+  operator_id: string
+  subject_id: string
+  /** A data item of the policy (the list, Тізбе). */
+  item_id: string
+  value_no: ColumnType<number, number | undefined, number>
+  ciphertext: string
+  source: string
+  collected_at: Timestamp
+  purposes: Json<string[]>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export const REPRESENTATIVE_RELATIONS = ['parent', 'guardian', 'legal_representative', 'attorney', 'legal_entity_representative'] as const
+export type RepresentativeRelation = (typeof REPRESENTATIVE_RELATIONS)[number]
+
+/** KZK-1.13 parents and guardians, TW-4.1 legal representatives, ESP-3 attorneys, TTC-2 legal entities' representatives. */
+export interface SubjectRepresentativesTable {
+  operator_id: string
+  subject_id: string
+  representative_id: string
+  relation: RepresentativeRelation
+  valid_from: string | null
+  valid_until: string | null
+  basis_document: string | null
+  created_at: ColumnType<Date, Date | string | undefined, never>
+}
+
 export interface Database {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
+  subjects: SubjectsTable
+  subject_keys: SubjectKeysTable
+  subject_identifiers: SubjectIdentifiersTable
+  vault_items: VaultItemsTable
+  subject_representatives: SubjectRepresentativesTable
 }
