@@ -97,6 +97,41 @@ export interface SubjectRepresentativesTable {
   created_at: ColumnType<Date, Date | string | undefined, never>
 }
 
+/** pg returns bigint as a string, PGlite as a number; read it through `Number()`. */
+type BigIntColumn = ColumnType<string | number, number, never>
+
+/** One entry of an operator's audit hash chain (src/audit/); rows are never updated or deleted. */
+export interface AuditEntriesTable {
+  operator_id: string
+  seq: BigIntColumn
+  at: ColumnType<Date, Date, never>
+  actor: string
+  action: string
+  subject_id: string | null
+  basis: string | null
+  purpose: string | null
+  details: Json<Record<string, unknown>>
+  prev_hash: string
+  hash: string
+}
+
+/** The last entry of each operator's chain; its row lock serialises appends. */
+export interface AuditHeadsTable {
+  operator_id: string
+  seq: ColumnType<string | number, number, number>
+  hash: string
+}
+
+/** A signed statement "operator X's chain had hash H at seq N". */
+export interface AuditCheckpointsTable {
+  operator_id: string
+  seq: BigIntColumn
+  hash: string
+  signed_at: ColumnType<Date, Date, never>
+  signature: string
+  key_id: string
+}
+
 export interface Database {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
@@ -105,4 +140,7 @@ export interface Database {
   subject_identifiers: SubjectIdentifiersTable
   vault_items: VaultItemsTable
   subject_representatives: SubjectRepresentativesTable
+  audit_entries: AuditEntriesTable
+  audit_heads: AuditHeadsTable
+  audit_checkpoints: AuditCheckpointsTable
 }

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
 import { findVersionRow } from './read-policies.ts'
@@ -27,6 +28,13 @@ export async function approvePolicyVersion(deps: OperatorsDeps, operatorId: stri
       .where('version_id', '=', versionId)
       .returning([...VERSION_COLUMNS])
       .executeTakeFirstOrThrow()
+    await appendAudit(trx, {
+      operatorId,
+      at: deps.clock(),
+      actor: approval.approvedBy,
+      action: 'policy_approved',
+      details: { versionId, hash: updated.hash },
+    })
     return toVersionView(updated)
   })
 }

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
 import { findVersionRow } from './read-policies.ts'
@@ -28,6 +29,7 @@ export async function publishPolicyVersion(deps: OperatorsDeps, operatorId: stri
       .returning([...VERSION_COLUMNS])
       .executeTakeFirstOrThrow()
     await trx.updateTable('operators').set({ published_version_id: versionId }).where('operator_id', '=', operatorId).execute()
+    await appendAudit(trx, { operatorId, at: now, actor: publishedBy, action: 'policy_published', details: { versionId, hash: updated.hash } })
     return toVersionView(updated)
   })
 }

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { canonicalJson, sha256Hex } from '../policy/index.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
@@ -37,7 +38,7 @@ export async function uploadPolicyVersion(deps: OperatorsDeps, upload: PolicyUpl
           .values({ operator_id: operatorId, name: JSON.stringify(document.operator.name), bin: document.operator.bin ?? null, created_at: now })
           .execute()
       }
-      return trx
+      const inserted = await trx
         .insertInto('policy_versions')
         .values({
           operator_id: operatorId,
@@ -52,6 +53,14 @@ export async function uploadPolicyVersion(deps: OperatorsDeps, upload: PolicyUpl
         })
         .returning([...VERSION_COLUMNS])
         .executeTakeFirstOrThrow()
+      await appendAudit(trx, {
+        operatorId,
+        at: now,
+        actor: upload.uploadedBy,
+        action: 'policy_uploaded',
+        details: { versionId: inserted.version_id, hash: inserted.hash },
+      })
+      return inserted
     })
     return toVersionView(row)
   } catch (error) {

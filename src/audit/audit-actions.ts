@@ -1,0 +1,53 @@
+/**
+ * Every kind of action the audit log records. Processing actions follow
+ * art. 1 of Law 94-V (collection, storage, change, supplement, use,
+ * distribution, depersonalisation, blocking, destruction); the rest are the
+ * consent ledger's, staff access (TTC-7.2), data subject requests, retention,
+ * incidents and the policy's own life cycle.
+ */
+export const AUDIT_ACTIONS = [
+  // processing of personal data (art. 1(2), art. 20–21)
+  'collect',
+  'view',
+  'change',
+  'supplement',
+  'use',
+  'transfer',
+  'block',
+  'unblock',
+  'anonymise',
+  'destroy',
+  'export',
+  // consent (art. 8, art. 9)
+  'consent_given',
+  'consent_refused',
+  'consent_withdrawn',
+  'consent_expired',
+  'consent_reaffirmed',
+  // staff access and its recorded basis (TTC-7.2); a refused decision is recorded too
+  'staff_access',
+  'access_denied',
+  // data subject requests (art. 12, 16, 18–20)
+  'request_received',
+  'request_state_changed',
+  'request_answered',
+  'recipients_notified',
+  // retention
+  'legal_hold_placed',
+  'legal_hold_released',
+  // incidents
+  'incident_recorded',
+  'incident_notified',
+  // the policy (art. 25(2)(1-1))
+  'policy_uploaded',
+  'policy_approved',
+  'policy_published',
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+const KNOWN: ReadonlySet<string> = new Set(AUDIT_ACTIONS)
+
+export function isAuditAction(value: string): value is AuditAction {
+  return KNOWN.has(value)
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/index.ts'
+import { DerbesError } from '../errors/index.ts'
+import { AUDIT_ENTRY_COLUMNS, toAuditEntry } from './audit-entry.ts'
+
+export interface AuditEntryView {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  subjectId: string | null
+  basis: string | null
+  purpose: string | null
+  details: Record<string, unknown>
+  prevHash: string
+  hash: string
+}
+
+export interface AuditPage {
+  entries: AuditEntryView[]
+  /** Pass as `after` for the next page; null on the last page. */
+  nextAfter: number | null
+}
+
+export const MAX_PAGE = 1000
+
+/** One page of an operator's entries in seq order, after `after` (keyset), optionally one subject's only. */
+export async function listAuditEntries(
+  db: Kysely<Database>,
+  operatorId: string,
+  query: { after?: number; limit?: number; subjectId?: string } = {},
+): Promise<AuditPage> {
+  await requireOperator(db, operatorId)
+  const limit = Math.min(Math.max(query.limit ?? 100, 1), MAX_PAGE)
+  let select = db
+    .selectFrom('audit_entries')
+    .select([...AUDIT_ENTRY_COLUMNS])
+    .where('operator_id', '=', operatorId)
+    .where('seq', '>', query.after ?? 0)
+    .orderBy('seq')
+    .limit(limit)
+  if (query.subjectId !== undefined) select = select.where('subject_id', '=', query.subjectId)
+  const rows = await select.execute()
+  const entries = rows.map(toAuditEntry).map((e) => ({
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    subjectId: e.subjectId,
+    basis: e.basis,
+    purpose: e.purpose,
+    details: e.details,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  }))
+  return { entries, nextAfter: entries.length === limit ? entries[entries.length - 1]!.seq : null }
+}
+
+export async function requireOperator(db: Kysely<Database>, operatorId: string): Promise<void> {
+  const operator = await db.selectFrom('operators').select('operator_id').where('operator_id', '=', operatorId).executeTakeFirst()
+  if (!operator) throw new DerbesError('DERBES_OPERATOR_NOT_FOUND', `no operator '${operatorId}'`)
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/index.ts'
+import { AUDIT_ENTRY_COLUMNS, toAuditEntry, type AuditEntry } from './audit-entry.ts'
+import { checkpointPayload, type CheckpointVerifier } from './checkpoint-signer.ts'
+import { verifyChainRows, type ChainVerification } from './verify-chain-rows.ts'
+
+export interface VerifyOptions {
+  /** Entries read per query; memory use is about this many rows. */
+  batchSize?: number
+  /** Checks the operator's signed checkpoints too; without it they are skipped. */
+  verifier?: CheckpointVerifier
+}
+
+/**
+ * Proves an operator's audit chain intact, or names its first broken entry
+ * (see {@link verifyChainRows} for what each reason means). Reads only this
+ * operator's rows, in `seq` order, a batch at a time (keyset pagination), so
+ * it runs in constant memory over millions of entries.
+ *
+ * Entries appended while it runs are not a break: it verifies up to the head
+ * it read first, then checks that no entry exists beyond the head as it is
+ * at the end.
+ *
+ * @example
+ * const result = await verifyAuditChain(db, 'tw', { verifier: await LocalKeyFileSigner.open() })
+ * if (!result.ok) console.log(result.firstBroken) // { seq: 17, reason: 'hash_mismatch', … }
+ */
+export async function verifyAuditChain(db: Kysely<Database>, operatorId: string, options: VerifyOptions = {}): Promise<ChainVerification> {
+  const batchSize = options.batchSize ?? 1000
+  const head = await readHead(db, operatorId)
+  const checkpoints: { seq: number; hash: string }[] = []
+  if (options.verifier) {
+    const rows = await db.selectFrom('audit_checkpoints').selectAll().where('operator_id', '=', operatorId).orderBy('seq').execute()
+    for (const row of rows) {
+      const statement = { operatorId, seq: Number(row.seq), hash: row.hash, signedAt: row.signed_at }
+      if (!(await options.verifier.verify(row.key_id, checkpointPayload(statement), row.signature))) {
+        return { ok: false, operatorId, entries: 0, firstBroken: { seq: statement.seq, reason: 'checkpoint_signature', detail: `the checkpoint at seq ${statement.seq} (key ${row.key_id}) does not verify` } }
+      }
+      checkpoints.push({ seq: statement.seq, hash: row.hash })
+    }
+  }
+
+  const result = await verifyChainRows(streamEntries(db, operatorId, head?.seq, batchSize), { operatorId, head, checkpoints })
+  if (!result.ok) return result
+
+  // Rows behind the head's back: read the highest seq first, then the head, so an append committing in between cannot look like one.
+  const last = await db.selectFrom('audit_entries').select((eb) => eb.fn.max('seq').as('seq')).where('operator_id', '=', operatorId).executeTakeFirst()
+  const headNow = await readHead(db, operatorId)
+  const lastSeq = last?.seq == null ? 0 : Number(last.seq)
+  if (lastSeq > (headNow?.seq ?? 0)) {
+    return { ok: false, operatorId, entries: result.entries, firstBroken: { seq: (headNow?.seq ?? 0) + 1, reason: 'head_mismatch', detail: `entries after the head's seq ${headNow?.seq ?? 0} exist` } }
+  }
+  return result
+}
+
+async function readHead(db: Kysely<Database>, operatorId: string): Promise<{ seq: number; hash: string } | null> {
+  const row = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('operator_id', '=', operatorId).executeTakeFirst()
+  return row ? { seq: Number(row.seq), hash: row.hash } : null
+}
+
+/** The operator's entries in seq order, `batchSize` rows per query; up to `upTo` when given. */
+export async function* streamEntries(db: Kysely<Database>, operatorId: string, upTo: number | undefined, batchSize: number): AsyncGenerator<AuditEntry> {
+  let after = 0
+  for (;;) {
+    let query = db
+      .selectFrom('audit_entries')
+      .select([...AUDIT_ENTRY_COLUMNS])
+      .where('operator_id', '=', operatorId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batchSize)
+    if (upTo !== undefined) query = query.where('seq', '<=', upTo)
+    const rows = await query.execute()
+    for (const row of rows) yield toAuditEntry(row)
+    if (rows.length < batchSize) return
+    after = Number(rows[rows.length - 1]!.seq)
+  }
+}
