@@ -26,6 +26,11 @@ export class LocalKeyFileSigner implements CheckpointSigner, CheckpointVerifier 
     this.keyId = `ed25519:${createHash('sha256').update(der).digest('hex').slice(0, 16)}`
   }
 
+  /** A fresh key held in memory only — for tests and throw-away databases. */
+  static ephemeral(): LocalKeyFileSigner {
+    return new LocalKeyFileSigner(generateKeyPairSync('ed25519').privateKey)
+  }
+
   /** Reads the key file, creating it (and its directory, mode 0700) when absent. */
   static async open(file: string = DEFAULT_SIGNING_KEY_FILE): Promise<LocalKeyFileSigner> {
     let pem: string

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AccessTables } from '../access/access-tables.ts'
+import type { ConsentTables } from '../consent/consent-tables.ts'
+import type { NotifyTables } from '../notify/notify-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
@@ -48,7 +51,14 @@ export interface SubjectsTable {
   relationship_ended_at: Timestamp | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+  /** The day the subject reaches the policy's adult age; null when adult or unknown. */
+  minor_until: ColumnType<string | Date | null, string | null | undefined, string | null>
+  /** Civil Code art. 26–27: full, limited, or none (a legal representative acts — TW-4.1). */
+  legal_capacity: ColumnType<LegalCapacity, LegalCapacity | undefined, LegalCapacity>
 }
+
+export const LEGAL_CAPACITIES = ['full', 'limited', 'none'] as const
+export type LegalCapacity = (typeof LEGAL_CAPACITIES)[number]
 
 /** The subject's data key, wrapped by the operator's key; deleting the row shreds every value of the subject. */
 export interface SubjectKeysTable {
@@ -132,7 +142,11 @@ export interface AuditCheckpointsTable {
   key_id: string
 }
 
-export interface Database {
+/**
+ * Every table. Modules that own tables declare them beside their code
+ * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
+ */
+export interface Database extends AccessTables, ConsentTables, NotifyTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable

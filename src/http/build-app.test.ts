@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { openDatabase, type DatabaseHandle } from '../db/index.ts'
 import { migrateToLatest } from '../db/index.ts'
-import { buildApp } from './build-app.ts'
+import { buildTestApp } from './build-test-app.ts'
 
 describe('the HTTP app', () => {
   let database: DatabaseHandle
@@ -10,7 +10,7 @@ describe('the HTTP app', () => {
   beforeAll(async () => {
     database = await openDatabase({ dataDir: 'memory://' })
     await migrateToLatest(database.db)
-    app = await buildApp({ database, logger: false })
+    app = await buildTestApp(database)
   })
   afterAll(async () => {
     await app.close()
@@ -53,7 +53,7 @@ describe('the HTTP app', () => {
 
   it('reports not-ready as problem details once the database is gone', async () => {
     const gone = await openDatabase({ dataDir: 'memory://' })
-    const lonely = await buildApp({ database: gone, logger: false })
+    const lonely = await buildTestApp(gone)
     await gone.close()
     const res = await lonely.inject('/readyz')
     expect(res.statusCode).toBe(503)

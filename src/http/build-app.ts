@@ -1,10 +1,18 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { registerAuthentication } from '../access/index.ts'
+import { accessRoutes } from '../access/access-routes.ts'
+import { auditRoutes, LocalKeyFileSigner } from '../audit/index.ts'
 import type { Config } from '../config/index.ts'
+import { consentRoutes } from '../consent/index.ts'
 import type { DatabaseHandle } from '../db/index.ts'
 import { BusinessCalendar, calendarRoutes } from '../kz/index.ts'
+import { eventRoutes } from '../notify/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
+import { subjectRoutes } from '../subjects/index.ts'
+import { LocalKeyProvider } from '../subjects/crypto/index.ts'
+import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
 import { registerMetrics } from './metrics.ts'
 import { handleError, handleNotFound } from './problem-details.ts'
@@ -16,6 +24,10 @@ export interface AppOptions {
   clock?: () => Date
   /** The working-day calendar, extended with the operator's data; the repository's by default. */
   calendar?: BusinessCalendar
+  /** The operators' keyrings; the key files in `.derbes/keys` by default. */
+  keys?: AppDeps['keys']
+  /** The signing key of checkpoints and receipts; `.derbes/keys/audit-signing.pem` by default. */
+  signer?: AppDeps['signer']
   /** Pass `false` in tests to keep them quiet. */
   logger?: boolean
 }
@@ -35,7 +47,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     bodyLimit: 1024 * 1024,
   })
-  const deps = { db: options.database.db, clock: options.clock ?? (() => new Date()) }
+  const deps: AppDeps = {
+    db: options.database.db,
+    clock: options.clock ?? (() => new Date()),
+    keys: options.keys ?? new LocalKeyProvider(),
+    signer: options.signer ?? (await LocalKeyFileSigner.open()),
+    calendar: options.calendar ?? new BusinessCalendar(),
+  }
 
   for (const schema of [ProblemSchema, ...OPERATOR_SCHEMAS]) app.addSchema(schema)
   app.setErrorHandler(handleError)
@@ -55,6 +73,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'operators', description: 'Operators (tenants)' },
         { name: 'policy', description: 'Policy versions: upload, approve, publish' },
         { name: 'notice', description: 'Public privacy notices and consent forms' },
+        { name: 'subjects', description: 'Subjects, their identifiers, representatives and encrypted data' },
+        { name: 'consents', description: 'The consent ledger: consents given, refused, withdrawn; receipts; cookie choices' },
+        { name: 'decisions', description: 'May this processing happen now? Allow or deny, with every reason' },
+        { name: 'access', description: 'Staff, sessions, second factor, API keys' },
+        { name: 'audit', description: 'The hash-chained audit log: entries, verification, checkpoints' },
+        { name: 'events', description: 'Webhook endpoints and the event outbox' },
         { name: 'calendar', description: 'The working-day calendar deadlines are counted in' },
         { name: 'health', description: 'Liveness, readiness, metrics' },
       ],
@@ -63,12 +87,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
+  registerAuthentication(app, { db: deps.db, clock: deps.clock })
   registerHealth(app, options.database)
   registerMetrics(app)
   await operatorRoutes(app, deps)
   await policyRoutes(app, deps)
   await reviewRoutes(app, deps)
   await noticeRoutes(app, deps)
-  await calendarRoutes(app, options.calendar ?? new BusinessCalendar())
+  await calendarRoutes(app, deps.calendar)
+  await accessRoutes(app, deps)
+  await subjectRoutes(app, deps)
+  await consentRoutes(app, deps)
+  await auditRoutes(app, { db: deps.db, checkpointVerifier: deps.signer })
+  await eventRoutes(app, deps)
   return app
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/index.ts'
-import { buildApp } from '../http/index.ts'
+import { buildTestApp } from '../http/index.ts'
 import { BusinessCalendar } from './business-calendar.ts'
 import { loadCalendarDirectory } from './load-calendar-directory.ts'
 
@@ -24,7 +24,7 @@ describe('the working-day calendar over HTTP', () => {
     database = await openDatabase({ dataDir: 'memory://' })
     await migrateToLatest(database.db)
     const calendar = new BusinessCalendar().extend(...(await loadCalendarDirectory(operatorCalendarDir())))
-    app = await buildApp({ database, logger: false, calendar })
+    app = await buildTestApp(database, { calendar })
   })
   afterAll(async () => {
     await app.close()

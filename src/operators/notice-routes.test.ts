@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import type { DatabaseHandle } from '../db/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
-import { buildApp } from '../http/index.ts'
+import { buildTestApp } from '../http/index.ts'
 import { escapeHtml } from '../policy/render/index.ts'
 import { seedOperators } from './seed-operators.ts'
 
@@ -18,7 +18,7 @@ describe.each(TEST_DATABASES)('public notices, lint and diff of the seed operato
   beforeAll(async () => {
     database = await target.open()
     await seedOperators({ db: database.db, clock: () => new Date() }, new URL('../../policies/', import.meta.url).pathname)
-    app = await buildApp({ database, logger: false })
+    app = await buildTestApp(database)
   })
   afterAll(async () => {
     await app.close()

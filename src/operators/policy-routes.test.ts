@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import type { DatabaseHandle } from '../db/index.ts'
-import { buildApp } from '../http/index.ts'
+import { buildTestApp } from '../http/index.ts'
 
 const TW = readFileSync(new URL('../../policies/tw.yaml', import.meta.url), 'utf8')
 
@@ -24,7 +24,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
 
   beforeEach(async () => {
     database = await target.open()
-    app = await buildApp({ database, logger: false, clock })
+    app = await buildTestApp(database, { clock })
   })
   afterEach(async () => {
     await app.close()

@@ -1,0 +1,5 @@
+export { PERMISSIONS, isPermission, type Permission } from './permissions.ts'
+export type { Principal } from './principal.ts'
+export type { AccessTables } from './access-tables.ts'
+export { issueApiKey, revokeApiKey, verifyApiKey, type ApiKeyRequest, type IssuedApiKey } from './api-keys.ts'
+export { registerAuthentication, authorize, type AuthenticationOptions, type CredentialResolver } from './authenticate.ts'

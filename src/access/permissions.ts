@@ -1,0 +1,28 @@
+/**
+ * What an API key or a staff member may do within one operator. A key or a
+ * role holds a list of these; routes ask for exactly one (`authorize`).
+ * Reading personal data (`data:read`) additionally needs a recorded basis
+ * (TTC-7.1/7.2) and returns only the items the staff role may see.
+ */
+export const PERMISSIONS = [
+  'subjects:read', // find subjects, see their status, kind, representatives — no personal-data values
+  'subjects:write', // register and update subjects, identifiers, representatives
+  'data:read', // read vault values (with a recorded basis)
+  'data:write', // collect, change, supplement vault values
+  'subjects:block', // block and unblock
+  'subjects:destroy', // anonymise and destroy (crypto-shredding)
+  'consents:read',
+  'consents:write', // record consent events, withdrawals, obligations
+  'decisions', // ask whether a processing is allowed now
+  'audit:read', // read and verify the audit log
+  'audit:checkpoint', // sign checkpoints of the audit chain
+  'events:manage', // webhook endpoints and event delivery
+  'staff:manage', // staff users, roles, API keys
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const KNOWN: ReadonlySet<string> = new Set(PERMISSIONS)
+
+export function isPermission(value: string): value is Permission {
+  return KNOWN.has(value)
+}

@@ -1,0 +1,66 @@
+import type { ColumnType } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json<T = unknown> = ColumnType<T, string, string>
+/** pg returns bigint as a string, PGlite as a number; read it through `Number()`. */
+type BigIntColumn = ColumnType<string | number, never, never>
+
+export const CONSENT_EVENT_KINDS = ['given', 'refused', 'withdrawn', 'withdrawal_requested', 'withdrawal_refused', 'expired', 'reaffirmed'] as const
+export type ConsentEventKind = (typeof CONSENT_EVENT_KINDS)[number]
+
+export const CONSENT_STATUSES = ['given', 'refused', 'withdrawn', 'withdrawal_pending', 'expired'] as const
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number]
+
+/** Append-only: one row per consent event; `record` is the full ISO/IEC 27560 / art. 8(4) record. */
+export interface ConsentEventsTable {
+  operator_id: string
+  event_id: string
+  seq: BigIntColumn
+  subject_id: string | null
+  kind: ConsentEventKind
+  recorded_at: Timestamp
+  /** When the event takes effect: a withdrawal with a notice period later than it was recorded (ESP App.1 §5). */
+  effective_at: Timestamp
+  form_id: string | null
+  form_version: number | null
+  purposes: Json<string[]>
+  record: Json<Record<string, unknown>>
+  /** SHA-256 of the canonical JSON of `record`, also written to the audit chain. */
+  record_hash: string
+}
+
+/** The projection decisions read: the current state per subject, purpose and channel ('' when the purpose has none). */
+export interface ConsentStateTable {
+  operator_id: string
+  subject_id: string
+  purpose_id: string
+  channel: ColumnType<string, string | undefined, string>
+  status: ConsentStatus
+  form_id: string
+  form_version: number
+  event_id: string
+  given_at: Timestamp | null
+  expires_at: Timestamp | null
+  withdrawal_effective_at: Timestamp | null
+  by_representative: ColumnType<boolean, boolean | undefined, boolean>
+  /** Countries a cross-border transfer is consented to (ISO 3166 alpha-2). */
+  countries: ColumnType<string[], string | undefined, string>
+  updated_at: Timestamp
+}
+
+/** An obligation of the subject to the operator that is not yet fulfilled blocks withdrawal (TTC-9.1, KZK-2.3.5, art. 8(2)). */
+export interface SubjectObligationsTable {
+  operator_id: string
+  subject_id: string
+  obligation_id: string
+  kind: string
+  description: string | null
+  opened_at: Timestamp
+  fulfilled_at: Timestamp | null
+}
+
+export interface ConsentTables {
+  consent_events: ConsentEventsTable
+  consent_state: ConsentStateTable
+  subject_obligations: SubjectObligationsTable
+}

@@ -1,0 +1,35 @@
+import { WITHDRAWAL_CONSEQUENCES } from '../policy/index.ts'
+
+/**
+ * Every event Derbes emits through its outbox (webhooks, NATS JetStream).
+ * Events carry ids, kinds and dates — never personal-data values. A
+ * withdrawal's consequences from the policy (ESP-9 loyalty card blocked,
+ * TTC-9.3 account deleted, PS-7.1 contract ended) are events of their own, so
+ * the operator's systems can act on them.
+ */
+export const EVENT_TYPES = [
+  'subject.registered',
+  'subject.updated',
+  'subject.blocked',
+  'subject.unblocked',
+  'subject.anonymised',
+  'subject.destroyed',
+  'data.collected',
+  'data.changed',
+  'consent.given',
+  'consent.refused',
+  'consent.withdrawn',
+  'consent.withdrawal_scheduled',
+  'consent.withdrawal_refused',
+  'consent.expired',
+  'consent.reaffirmed',
+  'cookie_consent.recorded',
+  ...WITHDRAWAL_CONSEQUENCES.map((c) => `consequence.${c}` as const),
+] as const
+export type EventType = (typeof EVENT_TYPES)[number]
+
+const KNOWN: ReadonlySet<string> = new Set(EVENT_TYPES)
+
+export function isEventType(value: string): value is EventType {
+  return KNOWN.has(value)
+}

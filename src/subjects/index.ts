@@ -1,0 +1,1 @@
+export { subjectRoutes } from './subject-routes.ts'
