@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   DERBES_AUDIT_SIGNING_KEY_INVALID: { status: 500, title: 'The audit signing key is not usable' },
   DERBES_UNAUTHENTICATED: { status: 401, title: 'Credentials are missing or not valid' },
   DERBES_FORBIDDEN: { status: 403, title: 'These credentials may not do this' },
+  DERBES_ACCESS_BASIS_REQUIRED: { status: 400, title: 'Reading personal data needs a basis the policy allows' },
   DERBES_NOT_FOUND: { status: 404, title: 'No such resource' },
   DERBES_CONFIG_INVALID: { status: 500, title: 'The configuration is not valid' },
   DERBES_IDENTIFIER_INVALID: { status: 400, title: 'The identifier is not a valid IIN, phone, e-mail or document number' },
