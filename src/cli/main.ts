@@ -4,6 +4,9 @@ import { loadConfig } from '../config/index.ts'
 import { migrateToLatest, openDatabase } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
+import { accessCommand } from './access-command.ts'
+import { auditCommand } from './audit-command.ts'
+import { keysCommand } from './keys-command.ts'
 import { policyCommand } from './policy-command.ts'
 import { serve } from './serve.ts'
 
@@ -51,6 +54,9 @@ program
   })
 
 program.addCommand(policyCommand())
+program.addCommand(accessCommand())
+program.addCommand(keysCommand())
+program.addCommand(auditCommand())
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DerbesError) {
