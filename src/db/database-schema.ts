@@ -55,7 +55,12 @@ export interface SubjectsTable {
   minor_until: ColumnType<string | Date | null, string | null | undefined, string | null>
   /** Civil Code art. 26–27: full, limited, or none (a legal representative acts — TW-4.1). */
   legal_capacity: ColumnType<LegalCapacity, LegalCapacity | undefined, LegalCapacity>
+  /** Where the age came from: the IIN (a best guess) or a stated birth date; null when unknown. */
+  age_source: ColumnType<AgeSource | null, AgeSource | null | undefined, AgeSource | null>
 }
+
+export const AGE_SOURCES = ['iin', 'birth_date'] as const
+export type AgeSource = (typeof AGE_SOURCES)[number]
 
 export const LEGAL_CAPACITIES = ['full', 'limited', 'none'] as const
 export type LegalCapacity = (typeof LEGAL_CAPACITIES)[number]
