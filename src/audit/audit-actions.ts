@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   // staff access and its recorded basis (TTC-7.2); a refused decision is recorded too
   'staff_access',
   'access_denied',
+  // who was given or lost access: API keys issued and revoked, staff added, changed, disabled (TW-7.1 monitoring)
+  'access_changed',
   // data subject requests (art. 12, 16, 18–20)
   'request_received',
   'request_state_changed',
