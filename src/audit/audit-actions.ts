@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'consent_withdrawn',
   'consent_expired',
   'consent_reaffirmed',
+  // a withdrawal with a notice period (ESP App.1 §5) and one refused while an obligation is open (TTC-9.1, art. 8(2))
+  'consent_withdrawal_requested',
+  'consent_withdrawal_refused',
   // staff access and its recorded basis (TTC-7.2); a refused decision is recorded too
   'staff_access',
   'access_denied',
