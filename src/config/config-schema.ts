@@ -18,6 +18,16 @@ export const Config = Type.Object(
     logLevel: Type.Unsafe<(typeof LOG_LEVELS)[number]>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
     /** How long graceful shutdown may take before the process exits anyway. */
     shutdownTimeoutMs: Type.Integer({ default: 10_000, minimum: 100 }),
+    /** NATS with JetStream; when set, every outbox event is also published to stream DERBES (subjects `derbes.>`). */
+    natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls|ws|wss)://' })),
+    /** Pause of the event dispatcher after a pass with nothing to do. */
+    eventDispatchIntervalMs: Type.Integer({ default: 1_000, minimum: 10 }),
+    /** Each webhook POST must be answered within this. */
+    webhookTimeoutMs: Type.Integer({ default: 10_000, minimum: 100, maximum: 120_000 }),
+    /** A webhook delivery is 'failed' after this many attempts (30 s, 2 min, 10 min, 1 h, then every 6 h). */
+    webhookMaxAttempts: Type.Integer({ default: 10, minimum: 1, maximum: 50 }),
+    /** How often `serve` signs a checkpoint of each operator's audit chain; 0 = never. */
+    auditCheckpointIntervalMs: Type.Integer({ default: 3_600_000, minimum: 0 }),
   },
   { additionalProperties: false },
 )
@@ -34,4 +44,9 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_CALENDAR_DIR: 'calendarDir',
   LOG_LEVEL: 'logLevel',
   DERBES_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',
+  DERBES_NATS_URL: 'natsUrl',
+  DERBES_EVENT_DISPATCH_INTERVAL_MS: 'eventDispatchIntervalMs',
+  DERBES_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
+  DERBES_WEBHOOK_MAX_ATTEMPTS: 'webhookMaxAttempts',
+  DERBES_AUDIT_CHECKPOINT_INTERVAL_MS: 'auditCheckpointIntervalMs',
 }

@@ -81,6 +81,9 @@ export const ERROR_CODES = {
   DERBES_CONSENT_EDS_UNTRUSTED: { status: 422, title: "The signer's certificate does not chain to a trusted CA" },
   DERBES_CONSENT_EDS_SIGNER_MISMATCH: { status: 422, title: 'The signer is neither the subject nor its representative' },
   DERBES_CONSENT_RECORD_HASH_MISMATCH: { status: 409, title: 'The stored consent record does not match its hash' },
+  DERBES_WEBHOOK_NOT_FOUND: { status: 404, title: 'No such webhook endpoint' },
+  DERBES_WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, title: 'No such webhook delivery' },
+  DERBES_WEBHOOK_DELIVERY_IN_FLIGHT: { status: 409, title: 'The delivery is being sent right now' },
   DERBES_NOT_READY: { status: 503, title: 'Derbes is not ready' },
   DERBES_INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>
