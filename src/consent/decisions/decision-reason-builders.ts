@@ -22,6 +22,8 @@ export function statusReason(status: Exclude<SubjectFacts['status'], 'active'>):
   return reason(status === 'blocked' ? 'subject.blocked' : status === 'destroyed' ? 'subject.destroyed' : 'subject.anonymised')
 }
 
+type Detail = Record<string, string | number | readonly string[]>
+
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString())
 
 /** Why a consent-based purpose has no consent in force, with the clauses of the form and the retention rule that name it. */
@@ -33,7 +35,7 @@ export function consentReason(
   channel: string,
 ): DecisionReason {
   const form = row ? rules.forms.get(row.formId) : undefined
-  const about = row ? { formId: row.formId, formVersion: row.formVersion } : {}
+  const about: Detail = row ? { formId: row.formId, formVersion: row.formVersion } : {}
   switch (standing) {
     case 'missing':
       // ESP-2: a marketing consent through one channel does not open another.
@@ -56,6 +58,7 @@ export function consentReason(
 
 /** TTC-1.8: each consent is tied to the version of the form shown; a newer version needs a new consent. */
 export function formOutdated(rules: CompiledDecisionRules, row: ConsentFact, form: FormRules | undefined): DecisionReason {
-  const detail = form ? { formId: row.formId, formVersion: row.formVersion, currentVersion: form.version } : { formId: row.formId, formVersion: row.formVersion }
+  const detail: Detail = { formId: row.formId, formVersion: row.formVersion }
+  if (form) detail.currentVersion = form.version
   return reason('consent.form_outdated', clauses(form?.clauses, rules.versionClauses), detail)
 }
