@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
+import { formatToken, hashSecret, newTokenParts, parseToken, secretMatches } from './bearer-token.ts'
+import { forgetCredentials } from './credential-cache.ts'
 import { isPermission, type Permission } from './permissions.ts'
 import type { Principal } from './principal.ts'
 
@@ -20,13 +21,10 @@ export interface IssuedApiKey {
   token: string
 }
 
-const TOKEN = /^dk\.([a-z][a-z0-9-]{0,63})\.([a-z0-9]{16})\.([A-Za-z0-9_-]{43})$/
-
-/** The secret has 256 random bits, so a plain SHA-256 is enough to store it (no password stretching needed). */
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex')
-
 /**
- * Issues an API key scoped to one operator and a set of permissions.
+ * Issues an API key scoped to one operator and a set of permissions. It
+ * writes no audit entry (tests and scripts use it directly); the HTTP route
+ * and the CLI go through `issueAuditedApiKey`.
  *
  * @example
  * const { token } = await issueApiKey(db, { operatorId: 'ttc', name: 'crm', permissions: ['decisions'], createdBy: 'staff:admin' }, new Date())
@@ -37,8 +35,7 @@ export async function issueApiKey(db: Kysely<Database>, request: ApiKeyRequest, 
   if (unknown.length > 0) {
     throw new DerbesError('DERBES_VALIDATION', `unknown permissions: ${unknown.join(', ')}`, unknown.map((p) => ({ pointer: '/permissions', detail: `'${p}' is not a permission` })))
   }
-  const keyId = randomBytes(10).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 16).padEnd(16, '0')
-  const secret = randomBytes(32).toString('base64url')
+  const { id: keyId, secret } = newTokenParts()
   await db
     .insertInto('api_keys')
     .values({
@@ -54,9 +51,10 @@ export async function issueApiKey(db: Kysely<Database>, request: ApiKeyRequest, 
       revoked_at: null,
     })
     .execute()
-  return { keyId, token: `dk.${request.operatorId}.${keyId}.${secret}` }
+  return { keyId, token: formatToken('dk', { operatorId: request.operatorId, id: keyId, secret }) }
 }
 
+/** Revokes a key; this process stops trusting it at once, others within their cache time. */
 export async function revokeApiKey(db: Kysely<Database>, operatorId: string, keyId: string, now: Date): Promise<void> {
   const result = await db
     .updateTable('api_keys')
@@ -66,27 +64,28 @@ export async function revokeApiKey(db: Kysely<Database>, operatorId: string, key
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   if (result.numUpdatedRows === 0n) throw new DerbesError('DERBES_NOT_FOUND', `no active API key '${keyId}' for operator '${operatorId}'`)
+  forgetCredentials({ operatorId, kind: 'api_key', id: keyId })
 }
 
 /** The principal a bearer token stands for, or undefined when it is malformed, unknown, revoked or expired. */
 export async function verifyApiKey(db: Kysely<Database>, token: string, now: Date): Promise<Principal | undefined> {
-  const match = TOKEN.exec(token)
-  if (!match) return undefined
-  const [, operatorId, keyId, secret] = match as unknown as [string, string, string, string]
+  const parts = parseToken('dk', token)
+  if (!parts) return undefined
   const row = await db
     .selectFrom('api_keys')
     .selectAll()
-    .where('operator_id', '=', operatorId)
-    .where('key_id', '=', keyId)
+    .where('operator_id', '=', parts.operatorId)
+    .where('key_id', '=', parts.id)
     .executeTakeFirst()
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return undefined
-  if (!timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(hashSecret(secret), 'hex'))) return undefined
+  if (!secretMatches(row.secret_hash, parts.secret)) return undefined
   return {
     kind: 'api_key',
-    id: keyId,
-    operatorId,
+    id: parts.id,
+    operatorId: parts.operatorId,
     permissions: new Set((row.permissions as string[]).filter(isPermission)),
     ...(row.role_id ? { roleId: row.role_id } : {}),
-    actor: `api_key:${keyId}`,
+    actor: `api_key:${parts.id}`,
+    ...(row.expires_at ? { expiresAt: new Date(row.expires_at) } : {}),
   }
 }

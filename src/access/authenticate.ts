@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { verifyApiKey } from './api-keys.ts'
+import { CredentialCache } from './credential-cache.ts'
 import type { Permission } from './permissions.ts'
 import type { Principal } from './principal.ts'
+import { verifySessionToken } from './staff-sessions.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,19 +15,21 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves a bearer token to a principal. The access module adds staff sessions beside API keys. */
+/** Resolves a bearer token to a principal. API keys (`dk.`) and staff sessions (`ds.`) are built in. */
 export type CredentialResolver = (token: string, now: Date) => Promise<Principal | undefined>
 
 export interface AuthenticationOptions {
   db: Kysely<Database>
   clock: () => Date
-  /** Tried in order after API keys; the first principal found wins. */
+  /** Tried in order after API keys and staff sessions; the first principal found wins. */
   resolvers?: readonly CredentialResolver[]
-  /** How long a verified token is trusted without asking the database again; a revocation takes effect within it. */
+  /**
+   * How long a verified token is trusted without asking the database again.
+   * A revocation, sign-out or disabling in this process applies at once; one
+   * made by another process (the CLI, another API node) within this time.
+   */
   cacheMs?: number
 }
-
-const CACHE_LIMIT = 10_000
 
 /**
  * Reads `Authorization: Bearer <token>` on every request and sets
@@ -35,17 +39,21 @@ const CACHE_LIMIT = 10_000
  * not pay a database round trip per call.
  */
 export function registerAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
-  const cacheMs = options.cacheMs ?? 5_000
-  const cache = new Map<string, { principal: Principal | undefined; until: number }>()
-  const resolvers: CredentialResolver[] = [(token, now) => verifyApiKey(options.db, token, now), ...(options.resolvers ?? [])]
+  const cache = new CredentialCache(options.cacheMs ?? 5_000)
+  const resolvers: CredentialResolver[] = [
+    (token, now) => verifyApiKey(options.db, token, now),
+    (token, now) => verifySessionToken(options.db, token, now),
+    ...(options.resolvers ?? []),
+  ]
   app.decorateRequest('principal', null)
+  app.addHook('onClose', async () => cache.close())
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization
     if (!header?.startsWith('Bearer ')) return
     const token = header.slice(7).trim()
     const now = options.clock()
-    const cached = cache.get(token)
-    if (cached && cached.until > Date.now()) {
+    const cached = cache.get(token, now)
+    if (cached) {
       request.principal = cached.principal ?? null
       return
     }
@@ -54,26 +62,48 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
       principal = await resolve(token, now)
       if (principal) break
     }
-    if (cache.size >= CACHE_LIMIT) cache.clear()
-    cache.set(token, { principal, until: Date.now() + cacheMs })
+    cache.set(token, principal, now)
     request.principal = principal ?? null
   })
 }
 
 /**
  * The principal of a request that may act for `operatorId` with `permission`.
- * 401 without valid credentials; 403 for another operator's credentials
- * (tenant isolation) or a missing permission.
+ * 401 without valid credentials or with a staff session still awaiting its
+ * second factor; 403 for another operator's credentials (tenant isolation)
+ * or a missing permission.
  *
  * @example
  * const principal = authorize(request, request.params.operatorId, 'decisions')
  */
 export function authorize(request: FastifyRequest, operatorId: string, permission: Permission): Principal {
+  const principal = authenticated(request, operatorId)
+  if (!principal.permissions.has(permission)) throw new DerbesError('DERBES_FORBIDDEN', `the permission '${permission}' is needed`)
+  return principal
+}
+
+/**
+ * The signed-in member of staff of `operatorId`, for what every member may do
+ * for themselves (see their profile, set up TOTP, sign out) whatever their
+ * role. With `allowPending`, a session awaiting its second factor passes too.
+ *
+ * @example
+ * const me = authorizeStaff(request, request.params.operatorId)
+ */
+export function authorizeStaff(request: FastifyRequest, operatorId: string, options: { allowPending?: boolean } = {}): Principal {
+  const principal = authenticated(request, operatorId, options.allowPending)
+  if (principal.kind !== 'staff' || !principal.sessionId) throw new DerbesError('DERBES_FORBIDDEN', 'this needs a staff session, not an API key')
+  return principal
+}
+
+function authenticated(request: FastifyRequest, operatorId: string, allowPending = false): Principal {
   const principal = request.principal
   if (!principal) throw new DerbesError('DERBES_UNAUTHENTICATED', 'send an API key or a staff session as `Authorization: Bearer <token>`')
   if (principal.operatorId !== operatorId) {
     throw new DerbesError('DERBES_FORBIDDEN', `these credentials belong to operator '${principal.operatorId}', not '${operatorId}'`)
   }
-  if (!principal.permissions.has(permission)) throw new DerbesError('DERBES_FORBIDDEN', `the permission '${permission}' is needed`)
+  if (principal.secondFactorPending && !allowPending) {
+    throw new DerbesError('DERBES_SECOND_FACTOR_REQUIRED', 'send the TOTP code to POST …/sessions/current/second-factor first')
+  }
   return principal
 }

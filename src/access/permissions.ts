@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'subjects:write', // register and update subjects, identifiers, representatives
   'data:read', // read vault values (with a recorded basis)
   'data:write', // collect, change, supplement vault values
+  'data:export', // hand personal data out of Derbes: a copy for a subject, a file for a recipient
   'subjects:block', // block and unblock
   'subjects:destroy', // anonymise and destroy (crypto-shredding)
   'consents:read',

@@ -15,4 +15,10 @@ export interface Principal {
   roleId?: string
   /** How the audit log names this principal: `api_key:<id>` or `staff:<id>`. */
   actor: string
+  /** The staff session the token opened; absent for API keys. */
+  sessionId?: string
+  /** When these credentials stop being valid (key expiry, session idle or absolute end); a cached principal is never trusted past it. */
+  expiresAt?: Date
+  /** A staff session that has passed the password but not yet the TOTP code: it has no permissions. */
+  secondFactorPending?: boolean
 }
