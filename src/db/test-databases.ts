@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect } from 'kysely'
 import pg from 'pg'
+import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
 import { openDatabase, type DatabaseHandle } from './open-database.ts'
 
@@ -9,12 +12,48 @@ export interface TestDatabase {
   open(): Promise<DatabaseHandle>
 }
 
+/**
+ * Starting PGlite (PostgreSQL in WebAssembly) costs seconds; a schema costs
+ * milliseconds. So each test worker starts one PGlite and gives every test
+ * database its own schema in it, dropped on close — the way the server does
+ * below. Databases whose lifetimes overlap in one worker get an instance of
+ * their own, since one PGlite is one connection with one search_path.
+ */
+let shared: { pglite: PGlite; inUse: boolean } | undefined
+
+async function openOwnPglite(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ dataDir: 'memory://' })
+  await migrateToLatest(handle.db)
+  return handle
+}
+
 const pglite: TestDatabase = {
   name: 'pglite',
   async open() {
-    const handle = await openDatabase({ dataDir: 'memory://' })
-    await migrateToLatest(handle.db)
-    return handle
+    shared ??= { pglite: await PGlite.create('memory://'), inUse: false }
+    if (shared.inUse) return openOwnPglite()
+    const instance = shared
+    instance.inUse = true
+    const schema = `derbes_test_${randomBytes(6).toString('hex')}`
+    await instance.pglite.exec(`create schema ${schema}; set search_path to ${schema}`)
+    // Not destroyed on close: Kysely's PGlite driver would close the shared instance with it.
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance.pglite }) })
+    await migrateToLatest(db)
+    let closed = false
+    return {
+      db,
+      kind: 'pglite',
+      async ping() {
+        if (closed) throw new Error('the test database is closed')
+        await instance.pglite.query('select 1')
+      },
+      async close() {
+        if (closed) return
+        closed = true
+        await instance.pglite.exec(`set search_path to public; drop schema ${schema} cascade`)
+        instance.inUse = false
+      },
+    }
   },
 }
 
