@@ -59,8 +59,46 @@ export interface SubjectObligationsTable {
   fulfilled_at: Timestamp | null
 }
 
+/** An SMS code Derbes sent to confirm a consent (ESP-4, KZK-2.3.4): only its HMAC is kept; at most 5 attempts; single use. */
+export interface SmsChallengesTable {
+  operator_id: string
+  challenge_id: string
+  subject_id: string
+  /** Blind index of the phone the code went to; it matched the subject's phone identifier. */
+  phone_index: string
+  /** The phone, AES-256-GCM sealed, for the consent record's sealed evidence. */
+  phone_sealed: string
+  form_id: string
+  form_version: number
+  language: 'kk' | 'ru' | 'en'
+  /** The consent text the code confirms (consentTextHash). */
+  text_hash: string
+  code_hmac: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  attempts: ColumnType<number, number | undefined, number>
+  consumed_at: Timestamp | null
+}
+
+/** The default SMS gateway: the operator's SMS provider adapter reads it. The message (phone, text with the code) is sealed and wiped once sent. */
+export interface SmsOutboxTable {
+  operator_id: string
+  message_id: string
+  seq: BigIntColumn
+  subject_id: string
+  challenge_id: string | null
+  language: 'kk' | 'ru' | 'en'
+  sealed: string | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  sent_at: Timestamp | null
+  provider_ref: string | null
+}
+
 export interface ConsentTables {
   consent_events: ConsentEventsTable
   consent_state: ConsentStateTable
   subject_obligations: SubjectObligationsTable
+  sms_challenges: SmsChallengesTable
+  sms_outbox: SmsOutboxTable
 }
