@@ -52,6 +52,7 @@ export async function rewrapSubjectKeys(
 ): Promise<RewrapProgress & { currentKeyId: string }> {
   await requireOperator(deps.db, operatorId)
   const batchSize = options.batchSize ?? 500
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new DerbesError('DERBES_VALIDATION', `the batch size must be a whole number from 1, not ${batchSize}`)
   const currentKeyId = await deps.keys.currentKeyId(operatorId)
   const progress: RewrapProgress = { rewrapped: 0, batches: 0 }
   let after = ''
