@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { authorize } from '../access/index.ts'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import type { CheckpointVerifier } from './checkpoint-signer.ts'
@@ -58,9 +59,11 @@ export async function auditRoutes(app: FastifyInstance, deps: AuditDeps) {
       summary: "Verify the operator's audit hash chain",
       description: 'Recomputes every hash in seq order and checks the links, the head and the signed checkpoints. 200 either way: `ok: false` names the first broken entry and why.',
       params: OperatorIdParam,
-      response: { 200: VerificationSchema, 404: problem },
+      response: { 200: VerificationSchema, 401: problem, 403: problem, 404: problem },
     },
   }, async (request) => {
+    // Entries name subjects, actors and bases: reading them is itself access to be authorised.
+    authorize(request, request.params.operatorId, 'audit:read')
     await requireOperator(deps.db, request.params.operatorId)
     return verifyAuditChain(deps.db, request.params.operatorId, deps.checkpointVerifier ? { verifier: deps.checkpointVerifier } : {})
   })
@@ -71,7 +74,10 @@ export async function auditRoutes(app: FastifyInstance, deps: AuditDeps) {
       summary: "A page of the operator's audit entries, oldest first",
       params: OperatorIdParam,
       querystring: EntriesQuery,
-      response: { 200: Type.Object({ entries: Type.Array(EntryView), nextAfter: Type.Union([Type.Integer(), Type.Null()]) }), 400: problem, 404: problem },
+      response: { 200: Type.Object({ entries: Type.Array(EntryView), nextAfter: Type.Union([Type.Integer(), Type.Null()]) }), 400: problem, 401: problem, 403: problem, 404: problem },
     },
-  }, async (request) => listAuditEntries(deps.db, request.params.operatorId, request.query))
+  }, async (request) => {
+    authorize(request, request.params.operatorId, 'audit:read')
+    return listAuditEntries(deps.db, request.params.operatorId, request.query)
+  })
 }

@@ -8,3 +8,6 @@ export { checkpointPayload, type CheckpointSigner, type CheckpointVerifier } fro
 export { LocalKeyFileSigner, DEFAULT_SIGNING_KEY_FILE } from './local-key-file-signer.ts'
 export { listAuditEntries, type AuditEntryView, type AuditPage } from './list-audit-entries.ts'
 export { auditRoutes, type AuditDeps } from './audit-routes.ts'
+export { verifyOperators, operatorsToAudit } from './verify-operators.ts'
+export { checkpointOperators, type CheckpointOutcome } from './checkpoint-operators.ts'
+export { startCheckpointJob, type CheckpointJobDeps } from './start-checkpoint-job.ts'
