@@ -29,6 +29,8 @@ export interface ConsentRecord {
   items: string[]
   /** Per-channel marketing consent (ESP-2); empty when the purposes have no channel. */
   channels: string[]
+  /** The same per purpose: which channels of which marketing purpose (ESP-2, TTC-9.4). Absent when none. */
+  channelsByPurpose?: Record<string, string[]>
   /** art. 8(4)(4)–(6): third-party transfer, cross-border transfer and its countries, publication. */
   recipients: { id: string; role: string; country: string }[]
   thirdPartyTransfer: boolean
@@ -41,9 +43,19 @@ export interface ConsentRecord {
   method: ConsentMethod | null
   evidence: Record<string, unknown>
   /** For withdrawals: the channel, the notice period, why it was refused (TTC-9.1, art. 8(2)). */
-  withdrawal?: { channel: string; noticeBusinessDays: number; refusedFor?: { code: string; clause: string; detail: string }[] }
+  withdrawal?: {
+    channel: string
+    noticeBusinessDays: number
+    refusedFor?: { code: string; clause: string; detail: string }[]
+    /** The form's consequences this withdrawal triggers (whole-form withdrawals only: ESP-9, TTC-9.3, PS-7.1). */
+    consequences?: string[]
+    /** When the subject's application was received, if not when it was recorded (registered mail, courier). */
+    receivedAt?: string
+  }
   /** The consent event this one answers (a withdrawal of a given consent, a re-affirmation). */
   previousEventId?: string
+  /** All the consent events this one answers, when more than one (a withdrawal of purposes consented at different times). */
+  previousEventIds?: string[]
   recordedAt: string
   effectiveAt: string
   /** Who recorded it: `subject:<id>`, `api_key:<id>`, `staff:<id>`. */

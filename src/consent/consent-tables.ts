@@ -59,6 +59,28 @@ export interface SubjectObligationsTable {
   fulfilled_at: Timestamp | null
 }
 
+/**
+ * A website visitor's cookie choice per category (TTC-5 banner), append-only:
+ * the newest row of a visitor is the current choice. Nothing identifies the
+ * visitor beyond the banner's random `visitor_id`.
+ */
+export interface CookieConsentsTable {
+  operator_id: string
+  consent_id: string
+  seq: BigIntColumn
+  visitor_id: string
+  /** The policy version whose banner the visitor saw. */
+  policy_version_id: string
+  language: 'kk' | 'ru' | 'en'
+  /** Every cookie category of that policy → allowed or not; `necessary` is always true. */
+  choices: Json<Record<string, boolean>>
+  /** The browser sent Global Privacy Control: every non-necessary category is refused. */
+  gpc: boolean
+  recorded_at: Timestamp
+  /** SHA-256 of the canonical JSON of the stored choice, like a consent record's. */
+  record_hash: string
+}
+
 /** An SMS code Derbes sent to confirm a consent (ESP-4, KZK-2.3.4): only its HMAC is kept; at most 5 attempts; single use. */
 export interface SmsChallengesTable {
   operator_id: string
@@ -99,6 +121,7 @@ export interface ConsentTables {
   consent_events: ConsentEventsTable
   consent_state: ConsentStateTable
   subject_obligations: SubjectObligationsTable
+  cookie_consents: CookieConsentsTable
   sms_challenges: SmsChallengesTable
   sms_outbox: SmsOutboxTable
 }

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import { appendAuditBatch } from '../../audit/index.ts'
+import { DerbesError, type FieldProblem } from '../../errors/index.ts'
+import { almatyDate } from '../../kz/index.ts'
+import type { ConsentMethod } from '../../policy/index.ts'
+import { consentTextHash } from '../evidence/index.ts'
+import { CONSENT_EVENT_EFFECTS, consentAuditDetails, consentEventRow } from './append-consent-event.ts'
+import { buildConsentRecord, consentRecordHash, type Language } from './build-consent-record.ts'
+import { consentExpiresAt } from './consent-term.ts'
+import { resolveConsentScope } from './consent-scope.ts'
+import { chooseConsentingParty } from './consenting-party.ts'
+import { loadImportContext } from './import-context.ts'
+import type { LedgerDeps } from './ledger-deps.ts'
+import { stateRowsOf, toStateInsert } from './project-consent-state.ts'
+
+/** One historical consent to import, as the source system (a CRM, a paper register) knows it. */
+export interface ImportConsentInput {
+  operatorId: string
+  subjectId: string
+  formId: string
+  formVersion?: number | undefined
+  language: Language
+  purposes?: readonly string[] | undefined
+  channels?: Readonly<Record<string, readonly string[]>> | undefined
+  countries?: readonly string[] | undefined
+  method: ConsentMethod
+  /** What the source proves, without personal data: a register number, a scan's SHA-256. */
+  evidence?: Record<string, unknown> | undefined
+  givenAt: Date
+  givenBy?: { representativeId: string } | undefined
+  recordedBy: string
+}
+
+const CHUNK = 1000
+
+/**
+ * Imports consents given before Derbes in bulk: each checked like a live
+ * consent against the current published form (version, method, scope, who
+ * consents, the subject's status), then all written in ONE transaction —
+ * ledger rows, state rows (a newer change already recorded wins) and their
+ * audit entries chained in one batch. Every problem of every input is
+ * reported at once (`DERBES_VALIDATION`, pointers `/<index>/<field>`) and
+ * nothing is written. No outbox events: an import is not news to the
+ * operator's systems, and a million webhooks would be.
+ *
+ * @example
+ * await importConsents(deps, rows.map((r) => ({ operatorId: 'esp', subjectId: r.id, formId: 'app-1', language: 'ru', method: 'paper_signature', evidence: { register: r.no }, givenAt: r.signedAt, recordedBy: 'import:crm' })))
+ */
+export async function importConsents(deps: LedgerDeps, inputs: readonly ImportConsentInput[]): Promise<{ eventIds: string[] }> {
+  const now = deps.clock()
+  const context = await loadImportContext(deps, inputs)
+  const problems: FieldProblem[] = []
+  const prepared = inputs.map((input, i) => {
+    try {
+      const policy = context.policies.get(input.operatorId)!
+      const form = policy.consentForms.get(input.formId)
+      if (!form) throw new DerbesError('DERBES_CONSENT_FORM_NOT_FOUND', undefined, [{ pointer: `/${i}/formId`, detail: `no consent form '${input.formId}'` }])
+      if (input.formVersion !== undefined && input.formVersion !== form.version) throw new DerbesError('DERBES_CONSENT_FORM_OUTDATED', undefined, [{ pointer: `/${i}/formVersion`, detail: `the current version is ${form.version}` }])
+      if (!form.methods.includes(input.method)) throw new DerbesError('DERBES_CONSENT_METHOD_NOT_ALLOWED', undefined, [{ pointer: `/${i}/method`, detail: `not a method of form '${form.id}'` }])
+      if (input.givenAt > now) throw new DerbesError('DERBES_VALIDATION', undefined, [{ pointer: `/${i}/givenAt`, detail: 'is in the future' }])
+      const subject = context.subjects.get(`${input.operatorId}\u0000${input.subjectId}`)
+      if (!subject) throw new DerbesError('DERBES_SUBJECT_NOT_FOUND', undefined, [{ pointer: `/${i}/subjectId`, detail: 'no such subject' }])
+      if (subject.status !== 'active') throw new DerbesError(subject.status === 'blocked' ? 'DERBES_SUBJECT_BLOCKED' : 'DERBES_SUBJECT_GONE', undefined, [{ pointer: `/${i}/subjectId`, detail: `the subject is ${subject.status}` }])
+      const scope = resolveConsentScope(policy, form, input, `/${i}`)
+      const representatives = context.representatives.get(`${input.operatorId}\u0000${input.subjectId}`) ?? []
+      const givenBy = chooseConsentingParty(policy, form, subject, representatives, input.givenBy, almatyDate(input.givenAt), `/${i}`)
+      return { input, policy, form, subject, scope, givenBy }
+    } catch (error) {
+      if (!(error instanceof DerbesError)) throw error
+      const found = error.errors.length > 0 ? error.errors : [{ pointer: `/${i}`, detail: error.message }]
+      problems.push(...found.map((p) => ({ ...p, code: error.code })))
+      return undefined
+    }
+  })
+  if (problems.length > 0) throw new DerbesError('DERBES_VALIDATION', `${problems.length} problem(s) in ${inputs.length} consent(s) to import; nothing was imported`, problems)
+
+  const events = prepared.map((p) => {
+    const { input, policy, form, scope, givenBy } = p!
+    const record = buildConsentRecord({
+      eventId: randomUUID(), kind: 'given', policy, form, language: input.language, textHash: consentTextHash(form, input.language),
+      subject: { id: input.subjectId, kind: p!.subject.kind }, givenBy, scope, expiresAt: consentExpiresAt(form.term, input.givenAt),
+      method: input.method, evidence: { imported: true, ...input.evidence }, recordedAt: now, effectiveAt: input.givenAt, recordedBy: input.recordedBy, sealed: null,
+    })
+    return { operatorId: input.operatorId, record, recordHash: consentRecordHash(record), foreign: scope.foreignPurposes }
+  })
+  // One row per subject, purpose and channel: the latest consent of the batch wins.
+  const latest = new Map<string, ReturnType<typeof toStateInsert>>()
+  for (const e of [...events].sort((a, b) => a.record.effectiveAt.localeCompare(b.record.effectiveAt))) {
+    for (const row of stateRowsOf(e.record, 'given', e.foreign)) latest.set(`${e.operatorId}\u0000${e.record.subject.id}\u0000${row.purposeId}\u0000${row.channel}`, toStateInsert(e.operatorId, e.record.subject.id, row, now))
+  }
+  const stateRows = [...latest.values()]
+  await deps.db.transaction().execute(async (trx) => {
+    for (let start = 0; start < events.length; start += CHUNK) {
+      await trx.insertInto('consent_events').values(events.slice(start, start + CHUNK).map((e) => consentEventRow(e.operatorId, e.record, e.recordHash))).execute()
+    }
+    for (let start = 0; start < stateRows.length; start += CHUNK) {
+      await trx
+        .insertInto('consent_state')
+        .values(stateRows.slice(start, start + CHUNK))
+        .onConflict((oc) =>
+          oc
+            .columns(['operator_id', 'subject_id', 'purpose_id', 'channel'])
+            .doUpdateSet({
+              status: sql`excluded.status`, form_id: sql`excluded.form_id`, form_version: sql`excluded.form_version`, event_id: sql`excluded.event_id`,
+              given_at: sql`excluded.given_at`, expires_at: sql`excluded.expires_at`, withdrawal_effective_at: sql`excluded.withdrawal_effective_at`,
+              by_representative: sql`excluded.by_representative`, countries: sql`excluded.countries`, updated_at: sql`excluded.updated_at`,
+            })
+            // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
+            .where(sql<boolean>`consent_state.updated_at < excluded.given_at`),
+        )
+        .execute()
+    }
+    await appendAuditBatch(trx, events.map((e) => ({
+      operatorId: e.operatorId,
+      at: now,
+      actor: e.record.recordedBy,
+      action: CONSENT_EVENT_EFFECTS.given.action,
+      subjectId: e.record.subject.id,
+      purpose: e.record.purposes.length === 1 ? e.record.purposes[0]!.id : null,
+      details: { ...consentAuditDetails(e.record, e.recordHash), imported: true },
+    })))
+  })
+  return { eventIds: events.map((e) => e.record.recordId) }
+}
