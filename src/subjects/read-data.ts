@@ -12,7 +12,7 @@ export interface ReadDataInput {
   operatorId: string
   subjectId: string
   /** The recorded ground of this access (TTC-7.2), one of the policy's `access.bases`. */
-  basis: string | undefined
+  basis?: string | undefined
   /** The memo, order, task or contract the basis rests on; required for all but job duties. */
   reference?: string | undefined
   /** Read for this purpose only: its items, and values collected for it. */
