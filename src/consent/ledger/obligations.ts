@@ -103,6 +103,8 @@ export async function fulfilObligation(deps: Pick<LedgerDeps, 'db' | 'clock'>, o
  * const open = await listObligations(db, 'kzk', subjectId, { open: true })
  */
 export async function listObligations(db: Db, operatorId: string, subjectId: string, options: { open?: boolean } = {}): Promise<Obligation[]> {
+  const subject = await db.selectFrom('subjects').select('subject_id').where('operator_id', '=', operatorId).where('subject_id', '=', subjectId).executeTakeFirst()
+  if (!subject) throw new DerbesError('DERBES_SUBJECT_NOT_FOUND', `operator '${operatorId}' has no subject '${subjectId}'`)
   let query = db.selectFrom('subject_obligations').selectAll().where('operator_id', '=', operatorId).where('subject_id', '=', subjectId)
   if (options.open) query = query.where('fulfilled_at', 'is', null)
   const rows = await query.orderBy('opened_at').orderBy('obligation_id').execute()

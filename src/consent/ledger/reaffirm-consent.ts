@@ -43,7 +43,7 @@ export async function reaffirmConsent(deps: LedgerDeps, request: ReaffirmRequest
   }
   const inForce = (await readConsentState(deps.db, operatorId, subjectId, ['given'])).filter((r) => r.eventId === eventId && form.purposes.includes(r.purposeId))
   if (inForce.length === 0) throw new DerbesError('DERBES_CONSENT_NOT_ACTIVE', `nothing consented under '${eventId}' is in force on the current form '${form.id}'`)
-  const purposes = [...new Set(inForce.map((r) => r.purposeId))]
+  const purposes = form.purposes.filter((id) => inForce.some((r) => r.purposeId === id))
   const channels: Record<string, string[]> = {}
   for (const r of inForce) if (r.channel !== '') (channels[r.purposeId] ??= []).push(r.channel)
   const allowed = form.crossBorder?.allowed === true ? event.record.crossBorder.countries.filter((c) => !form.crossBorder?.countries || form.crossBorder.countries.includes(c)) : []
