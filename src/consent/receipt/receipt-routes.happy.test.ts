@@ -53,7 +53,7 @@ describe.each(TEST_DATABASES)('consent receipts on $name', (target) => {
   it('verifies a receipt publicly, and refuses one with a purpose added', async () => {
     const { record } = await subjectWithConsent('receipt-2')
     const signed = (await get(`/v1/operators/esp/consents/${record.recordId}/receipt`)).json() as SignedConsentReceipt
-    const check = (payload: unknown) => kit.app.inject({ method: 'POST', url: '/v1/consent-receipts/verify', payload })
+    const check = (payload: object) => kit.app.inject({ method: 'POST', url: '/v1/consent-receipts/verify', payload })
     expect((await check(signed)).json()).toEqual({ valid: true, keyId: signed.keyId })
     const forged = { ...signed, receipt: { ...signed.receipt, record: { ...signed.receipt.record, purposes: [...signed.receipt.record.purposes, { id: 'promotions', basis: 'consent' }] } } }
     expect((await check(forged)).json().valid).toBe(false)
