@@ -58,10 +58,13 @@ async function readHead(db: Kysely<Database>, operatorId: string): Promise<{ seq
   return row ? { seq: Number(row.seq), hash: row.hash } : null
 }
 
-/** The operator's entries in seq order, `batchSize` rows per query; up to `upTo` when given. */
+/**
+ * The operator's entries in seq order, `batchSize` rows per query; up to `upTo` when given.
+ * The next page is asked for as soon as a page arrives, so on a server the
+ * database reads it while this process hashes the current one.
+ */
 export async function* streamEntries(db: Kysely<Database>, operatorId: string, upTo: number | undefined, batchSize: number): AsyncGenerator<AuditEntry> {
-  let after = 0
-  for (;;) {
+  const page = (after: number) => {
     let query = db
       .selectFrom('audit_entries')
       .select([...AUDIT_ENTRY_COLUMNS])
@@ -70,9 +73,17 @@ export async function* streamEntries(db: Kysely<Database>, operatorId: string, u
       .orderBy('seq')
       .limit(batchSize)
     if (upTo !== undefined) query = query.where('seq', '<=', upTo)
-    const rows = await query.execute()
+    const rows = query.execute()
+    // A reader that stops early (a broken entry) leaves the prefetch unawaited: it must not surface as unhandled.
+    rows.catch(() => undefined)
+    return rows
+  }
+  let next = page(0)
+  for (;;) {
+    const rows = await next
+    const more = rows.length === batchSize
+    if (more) next = page(Number(rows[rows.length - 1]!.seq))
     for (const row of rows) yield toAuditEntry(row)
-    if (rows.length < batchSize) return
-    after = Number(rows[rows.length - 1]!.seq)
+    if (!more) return
   }
 }
