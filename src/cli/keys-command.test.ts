@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 function derbes(dataDir: string, ...args: string[]) {
   // PGlite in a data directory of its own: the CLI must not reach the PostgreSQL server a CI run sets.
-  const env = { ...process.env, DERBES_DATA_DIR: dataDir }
+  const env: NodeJS.ProcessEnv = { ...process.env, DERBES_DATA_DIR: dataDir }
   delete env.DATABASE_URL
   delete env.DERBES_CONFIG
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/derbes.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 })

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { issueApiKey, type Permission } from '../access/index.ts'
 import type { DatabaseHandle } from '../db/index.ts'
 import type { TestDatabase } from '../db/test-databases.ts'
@@ -15,7 +15,7 @@ export interface RoutesKit {
   /** A bearer token of an API key of `operatorId` with these permissions (and staff role). */
   token(operatorId: string, permissions?: Permission[], roleId?: string): Promise<string>
   /** `app.inject` with a token. */
-  call(token: string | undefined, options: InjectOptions): ReturnType<FastifyInstance['inject']>
+  call(token: string | undefined, options: InjectOptions): Promise<LightMyRequestResponse>
   close(): Promise<void>
 }
 
