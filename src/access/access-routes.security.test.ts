@@ -68,6 +68,14 @@ describe.each(TEST_DATABASES)('access routes refuse the wrong caller on $name', 
     }
   })
 
+  it('authorises before validating: a malformed body from an outsider gets 401 or 403, never a validation error', async () => {
+    for (const route of [...managed, ...selfService].filter((r) => r.payload)) {
+      const malformed = { ...route, payload: { bogus: true } }
+      expect((await call(malformed)).statusCode, `${route.method} ${route.url}`).toBe(401)
+      expect((await call(malformed, espAdmin)).statusCode, `${route.method} ${route.url}`).toBe(403)
+    }
+  })
+
   it("answers 403 to another operator's administrator session and all-permission key, on every route", async () => {
     const before = await state()
     for (const route of [...managed, ...selfService]) {

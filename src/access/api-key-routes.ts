@@ -3,16 +3,19 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../http/app-deps.ts'
 import { ApiKeyViewSchema, KeyIdParams, NewApiKeyBody, OperatorIdParam, problem } from './access-schemas.ts'
 import { authorize } from './authenticate.ts'
+import { requirePermission } from './route-guards.ts'
 import { checkGrantable } from './check-grantable.ts'
 import { issueAuditedApiKey, listApiKeys, revokeAuditedApiKey } from './manage-api-keys.ts'
 import type { Permission } from './permissions.ts'
 
 type Params = { operatorId: string }
 const errors = { 401: problem, 403: problem }
+const manage = requirePermission('staff:manage')
 
 /** API keys of an operator: issue (token shown once), list (never the secret), revoke. Needs `staff:manage`. */
 export async function apiKeyRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.post<{ Params: Params; Body: { name: string; permissions: Permission[]; roleId?: string; expiresAt?: string } }>('/v1/operators/:operatorId/api-keys', {
+    preValidation: manage,
     schema: {
       tags: ['access'],
       summary: 'Issue an API key',
@@ -36,6 +39,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: AppDeps): Promise
   })
 
   app.get<{ Params: Params }>('/v1/operators/:operatorId/api-keys', {
+    preValidation: manage,
     schema: {
       tags: ['access'],
       summary: "The operator's API keys, newest first (never their secrets)",
@@ -48,6 +52,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: AppDeps): Promise
   })
 
   app.delete<{ Params: Params & { keyId: string } }>('/v1/operators/:operatorId/api-keys/:keyId', {
+    preValidation: manage,
     schema: { tags: ['access'], summary: 'Revoke an API key; it stops working at once', params: KeyIdParams, response: { 204: Type.Null(), ...errors, 404: problem } },
   }, async (request, reply) => {
     const principal = authorize(request, request.params.operatorId, 'staff:manage')

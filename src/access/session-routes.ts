@@ -3,12 +3,14 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../http/app-deps.ts'
 import { CodeBody, OperatorIdParam, problem, SessionStateSchema, SignInBody, StaffViewSchema } from './access-schemas.ts'
 import { authorizeStaff } from './authenticate.ts'
+import { requireStaffSession } from './route-guards.ts'
 import { completeSecondFactor } from './complete-second-factor.ts'
 import { getStaff } from './list-staff.ts'
 import { signIn } from './sign-in.ts'
 import { endSession } from './staff-sessions.ts'
 
 type Params = { operatorId: string }
+const anySession = requireStaffSession({ allowPending: true })
 
 /** Staff sign-in (password, then TOTP when enrolled), the current session, sign-out. */
 export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -33,6 +35,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
   })
 
   app.post<{ Params: Params; Body: { code: string } }>('/v1/operators/:operatorId/sessions/current/second-factor', {
+    preValidation: anySession,
     schema: {
       tags: ['access'],
       summary: 'Complete sign-in with the TOTP code',
@@ -48,6 +51,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
   })
 
   app.get<{ Params: Params }>('/v1/operators/:operatorId/sessions/current', {
+    preValidation: anySession,
     schema: {
       tags: ['access'],
       summary: 'The session of the bearer token and its member of staff',
@@ -69,6 +73,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
   })
 
   app.delete<{ Params: Params }>('/v1/operators/:operatorId/sessions/current', {
+    preValidation: anySession,
     schema: { tags: ['access'], summary: 'Sign out: the token stops working at once', params: OperatorIdParam, response: { 204: Type.Null(), 401: problem, 403: problem } },
   }, async (request, reply) => {
     const principal = authorizeStaff(request, request.params.operatorId, { allowPending: true })

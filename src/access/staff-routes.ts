@@ -4,6 +4,7 @@ import type { AppDeps } from '../http/app-deps.ts'
 import { getPublishedVersion } from '../operators/index.ts'
 import { NewStaffBody, OperatorIdParam, problem, StaffIdParams, StaffPatchBody, StaffViewSchema } from './access-schemas.ts'
 import { authorize } from './authenticate.ts'
+import { requirePermission } from './route-guards.ts'
 import { checkGrantable } from './check-grantable.ts'
 import { createStaff } from './create-staff.ts'
 import { getStaff, listStaff } from './list-staff.ts'
@@ -16,10 +17,12 @@ type Params = { operatorId: string }
 type StaffParams = { operatorId: string; staffId: string }
 const staffRef = Type.Ref(StaffViewSchema)
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem }
+const manage = requirePermission('staff:manage')
 
 /** Staff management: needs `staff:manage`, and never grants more than the caller holds. */
 export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.post<{ Params: Params; Body: { login: string; displayName?: string; password: string; roleId: string; extraPermissions?: Permission[] } }>('/v1/operators/:operatorId/staff', {
+    preValidation: manage,
     schema: {
       tags: ['access'],
       summary: 'Add a member of staff with a role of the published policy',
@@ -36,6 +39,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   })
 
   app.get<{ Params: Params }>('/v1/operators/:operatorId/staff', {
+    preValidation: manage,
     schema: { tags: ['access'], summary: "The operator's staff", params: OperatorIdParam, response: { 200: Type.Object({ staff: Type.Array(staffRef) }), ...errors } },
   }, async (request) => {
     authorize(request, request.params.operatorId, 'staff:manage')
@@ -43,6 +47,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   })
 
   app.get<{ Params: StaffParams }>('/v1/operators/:operatorId/staff/:staffId', {
+    preValidation: manage,
     schema: { tags: ['access'], summary: 'One member of staff', params: StaffIdParams, response: { 200: staffRef, ...errors } },
   }, async (request) => {
     authorize(request, request.params.operatorId, 'staff:manage')
@@ -50,6 +55,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   })
 
   app.patch<{ Params: StaffParams; Body: StaffPatch & { extraPermissions?: Permission[] } }>('/v1/operators/:operatorId/staff/:staffId', {
+    preValidation: manage,
     schema: {
       tags: ['access'],
       summary: 'Change a member of staff: name, role, extra permissions, active, password',
@@ -69,6 +75,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   })
 
   app.delete<{ Params: StaffParams }>('/v1/operators/:operatorId/staff/:staffId/totp', {
+    preValidation: manage,
     schema: {
       tags: ['access'],
       summary: "Reset a member of staff's second factor (a lost phone)",

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../http/app-deps.ts'
 import { CodeBody, OperatorIdParam, problem, StaffViewSchema } from './access-schemas.ts'
 import { authorizeStaff } from './authenticate.ts'
+import { requireStaffSession } from './route-guards.ts'
 import { getStaff } from './list-staff.ts'
 import { confirmTotp, enrolTotp } from './staff-totp.ts'
 
@@ -11,6 +12,7 @@ type Params = { operatorId: string }
 /** What every signed-in member of staff does for themselves, whatever their role: see their record, set up TOTP. */
 export async function staffSelfRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: Params }>('/v1/operators/:operatorId/staff/me', {
+    preValidation: requireStaffSession(),
     schema: { tags: ['access'], summary: 'The signed-in member of staff', params: OperatorIdParam, response: { 200: Type.Ref(StaffViewSchema), 401: problem, 403: problem } },
   }, async (request) => {
     const me = authorizeStaff(request, request.params.operatorId)
@@ -18,6 +20,7 @@ export async function staffSelfRoutes(app: FastifyInstance, deps: AppDeps): Prom
   })
 
   app.post<{ Params: Params }>('/v1/operators/:operatorId/staff/me/totp', {
+    preValidation: requireStaffSession(),
     schema: {
       tags: ['access'],
       summary: 'Start TOTP enrolment',
@@ -32,6 +35,7 @@ export async function staffSelfRoutes(app: FastifyInstance, deps: AppDeps): Prom
   })
 
   app.post<{ Params: Params; Body: { code: string } }>('/v1/operators/:operatorId/staff/me/totp/confirm', {
+    preValidation: requireStaffSession(),
     schema: {
       tags: ['access'],
       summary: 'Confirm TOTP enrolment with the first code',
