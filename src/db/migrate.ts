@@ -21,8 +21,10 @@ class FolderMigrationProvider implements MigrationProvider {
  * Brings the schema to the newest migration. Throws with the failing
  * migration's name when one fails; nothing after it runs.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() })
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<MigrationResultSet> {
+  // With several schemas in one database (test databases), Kysely must be told which one holds its
+  // own tables: it would otherwise find another schema's kysely_migration_lock and skip creating its own.
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), ...(options.schema ? { migrationTableSchema: options.schema } : {}) })
   const result = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'

@@ -38,7 +38,7 @@ const pglite: TestDatabase = {
     await instance.pglite.exec(`create schema ${schema}; set search_path to ${schema}`)
     // Not destroyed on close: Kysely's PGlite driver would close the shared instance with it.
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance.pglite }) })
-    await migrateToLatest(db)
+    await migrateToLatest(db, { schema })
     let closed = false
     return {
       db,
@@ -68,7 +68,7 @@ function postgres(databaseUrl: string): TestDatabase {
       await admin.query(`create schema ${schema}`)
       await admin.end()
       const handle = await openDatabase({ databaseUrl, searchPath: schema })
-      await migrateToLatest(handle.db)
+      await migrateToLatest(handle.db, { schema })
       return {
         ...handle,
         async close() {
