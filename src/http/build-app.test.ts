@@ -22,6 +22,17 @@ describe('the HTTP app', () => {
     expect((await app.inject('/readyz')).json()).toEqual({ status: 'ready', database: 'pglite' })
   })
 
+  it('names an unknown body field and a missing one in problem details', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/operators/ttc/policy/versions/v1/approve',
+      payload: { order: 'Order No. 1', approvedByTypo: 'someone' },
+    })
+    expect(res.statusCode).toBe(400)
+    const pointers = (res.json().errors as { pointer: string }[]).map((e) => e.pointer)
+    expect(pointers).toEqual(expect.arrayContaining(['/body/approvedBy', '/body/approvedByTypo']))
+  })
+
   it('serves Prometheus metrics, counting requests by route', async () => {
     await app.inject('/healthz')
     const metrics = await app.inject('/metrics')

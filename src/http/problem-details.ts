@@ -40,8 +40,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     // Fastify's schema validation of params, query or body: name each field.
     const where = (error as FastifyError).validationContext ?? 'body'
     const errors = error.validation.map((v) => {
-      const missing = (v.params as { missingProperty?: string }).missingProperty
-      const pointer = `/${where}${v.instancePath}${missing ? `/${missing}` : ''}`
+      const { missingProperty, additionalProperty } = v.params as { missingProperty?: string; additionalProperty?: string }
+      const field = missingProperty ?? additionalProperty
+      const pointer = `/${where}${v.instancePath}${field ? `/${field}` : ''}`
       return { pointer, detail: v.message ?? 'is invalid' }
     })
     problem = toProblem('DERBES_VALIDATION', `${errors.length} field(s) are not valid`, request.url, errors)
