@@ -44,7 +44,7 @@ describe('npm start (derbes serve --seed) on a fresh machine', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
   it('serves the five seed operators on embedded PGlite, prints every notice URL, and stops gracefully', async () => {
-    const { child, urls } = await start(dataDir)
+    const { child, urls, stdout } = await start(dataDir)
     try {
       expect(SEEDS.sort()).toEqual(['esp', 'kzk', 'ps', 'ttc', 'tw'])
       for (const operator of SEEDS) for (const lang of ['kk', 'ru', 'en']) expect(urls.some((u) => u.endsWith(`/notice/${operator}/${lang}`))).toBe(true)
@@ -52,6 +52,12 @@ describe('npm start (derbes serve --seed) on a fresh machine', () => {
       expect(kk.status).toBe(200)
       expect(kk.headers.get('content-type')).toMatch(/^text\/html/)
       expect(await kk.text()).toContain('Транстелеком')
+      // The demo administrator's API key works on the audit log, which every action writes to.
+      const key = /ttc\s+demo API key \(shown once\): (\S+)/.exec(stdout())?.[1]
+      expect(key).toMatch(/^dk\.ttc\./)
+      const base = urls[0]!.replace(/\/notice\/.*/, '')
+      const verified = await fetch(`${base}/v1/operators/ttc/audit/verify`, { headers: { authorization: `Bearer ${key}` } })
+      expect(await verified.json()).toMatchObject({ ok: true, operatorId: 'ttc' })
     } finally {
       expect(await stop(child)).toBe(0)
     }

@@ -1,4 +1,5 @@
 import closeWithGrace from 'close-with-grace'
+import { ensureDemoAccess } from '../access/index.ts'
 import type { Config } from '../config/index.ts'
 import { migrateToLatest, openDatabase } from '../db/index.ts'
 import { buildApp } from '../http/index.ts'
@@ -17,9 +18,16 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
   await migrateToLatest(database.db)
   const app = await buildApp({ database, config, calendar })
+  const demoLines: string[] = []
   if (options.seed) {
     const seeded = await seedOperators({ db: database.db, clock: () => new Date() }, config.policiesDir)
     for (const s of seeded) app.log.info({ operator: s.operatorId, version: s.versionId, action: s.action }, 'seed operator')
+    // A demo administrator per seed operator, so a newcomer can sign in at once (README).
+    for (const s of seeded) {
+      const demo = await ensureDemoAccess({ db: database.db, clock: () => new Date() }, s.operatorId)
+      if (demo.apiKey) demoLines.push(`  ${s.operatorId.padEnd(6)} demo API key (shown once): ${demo.apiKey}`)
+    }
+    demoLines.unshift(`  demo staff sign-in for every seed operator: login 'admin', password 'derbes-demo' (POST /v1/operators/<id>/sessions)`)
   }
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
@@ -36,6 +44,7 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
     ...operators
       .filter((o) => o.publishedVersionId)
       .map((o) => `  ${o.operatorId.padEnd(6)} ${o.name.en}: ${LANGUAGES.map((l) => `${base}/notice/${o.operatorId}/${l}`).join('  ')}`),
+    ...demoLines,
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
 }
