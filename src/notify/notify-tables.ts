@@ -13,8 +13,6 @@ export interface EventOutboxTable {
   subject_id: string | null
   occurred_at: ColumnType<Date, Date | string, never>
   data: Json<Record<string, unknown>>
-  /** The writing transaction's id (xid8, as text); set by its default. */
-  tx: ColumnType<string, never, never>
   /** Commit-safe order, given by the sequencer (sequence-outbox.ts); null until then. */
   position: ColumnType<string | number | null, never, number>
 }

@@ -2,16 +2,13 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 
 /**
- * Gives outbox events their `position`: consecutive numbers, in the order
- * (writing transaction, seq), and only to events whose transaction is older
- * than every transaction still running — so no event can later appear with a
- * lower position, and a cursor over positions never skips one (see the
- * migration 2026-12-02-100-event-delivery for why `seq` alone would).
- *
- * Safe to call from any number of processes: the one holding the
- * 'sequencer' cursor row works (`for update skip locked`), the others return
- * 0 at once. A long-running writing transaction delays positions (not
- * events' commits) until it ends.
+ * Gives committed outbox events their `position`: the next consecutive
+ * numbers, in `seq` order. Only one sequencer works at a time — the one
+ * holding the 'sequencer' cursor row (`for update skip locked`); others
+ * return 0 at once — and it sees committed rows only, so positions become
+ * visible in order and an event whose transaction commits late gets a later
+ * position instead of one a reader has already passed (see the migration
+ * 2026-12-02-100-event-delivery for why `seq` alone would skip it).
  *
  * @example
  * await sequenceOutbox(db) // → 12 events got positions
@@ -23,10 +20,10 @@ export async function sequenceOutbox(db: Kysely<Database>, limit = 1000): Promis
     const last = Number(cursor.position)
     const given = await sql<{ position: string | number }>`
       with next as (
-        select operator_id, event_id, row_number() over (order by tx, seq) as n
+        select operator_id, event_id, row_number() over (order by seq) as n
         from event_outbox
-        where position is null and tx < pg_snapshot_xmin(pg_current_snapshot())
-        order by tx, seq
+        where position is null
+        order by seq
         limit ${limit}
       )
       update event_outbox o set position = ${last} + next.n

@@ -2,20 +2,17 @@ import { sql, type Kysely } from 'kysely'
 
 // Delivering the outbox (src/notify/): webhooks per operator and NATS JetStream.
 //
-// Why `tx` and `position`: `seq` is taken when a row is INSERTed, not when its
+// Why `position`: `seq` is taken when a row is INSERTed, not when its
 // transaction commits. On a server, a transaction holding seq 10 can commit
 // after one holding seq 11; a reader that had already moved its cursor past 11
-// would never see 10. So each row records the id of the transaction that wrote
-// it (`tx`), and the sequencer gives a `position` only to rows whose
-// transaction is older than every transaction still running
-// (tx < pg_snapshot_xmin): nothing can commit before them any more. Positions
-// are then final and gapless in commit-safe order; every sink's cursor and the
-// pull feed count in positions.
+// would never see 10. So the sequencer (src/notify/sequence-outbox.ts) numbers
+// rows only once they are committed, one sequencer at a time: a row that
+// commits late gets a later position, never a lower one. Every sink's cursor
+// and the pull feed count in positions.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table event_outbox add column tx xid8 not null default pg_current_xact_id()`.execute(db)
   await sql`alter table event_outbox add column position bigint`.execute(db)
   await sql`create unique index event_outbox_position on event_outbox (position)`.execute(db)
-  await sql`create index event_outbox_unsequenced on event_outbox (tx, seq) where position is null`.execute(db)
+  await sql`create index event_outbox_unsequenced on event_outbox (seq) where position is null`.execute(db)
   await sql`create index event_outbox_feed on event_outbox (operator_id, position) where position is not null`.execute(db)
 
   // One row per consumer of positions ('sequencer' = last position given;
@@ -74,5 +71,4 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index event_outbox_unsequenced`.execute(db)
   await sql`drop index event_outbox_position`.execute(db)
   await sql`alter table event_outbox drop column position`.execute(db)
-  await sql`alter table event_outbox drop column tx`.execute(db)
 }
