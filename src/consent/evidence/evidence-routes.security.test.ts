@@ -27,6 +27,13 @@ describe.each(TEST_DATABASES)('SMS challenge route access on $name', (target) =>
     expect(await sentCount()).toBe(0)
   })
 
+  it('authorises before it validates: an outsider with a malformed body gets 401/403, not a validation error', async () => {
+    const bad = { phone: 42, formId: '', language: 'de', extra: true }
+    const url = '/v1/operators/esp/subjects/client-1/sms-challenges'
+    expect((await kit.app.inject({ method: 'POST', url, payload: bad })).statusCode).toBe(401)
+    expect((await kit.app.inject({ method: 'POST', url, payload: bad, headers: await kit.bearer('kzk', ['consents:write']) })).statusCode).toBe(403)
+  })
+
   it('sends with the operator’s own consents:write key', async () => {
     expect((await send(await kit.bearer('esp', ['consents:write']))).statusCode).toBe(201)
     expect(await sentCount()).toBe(1)

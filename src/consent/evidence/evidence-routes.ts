@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
-import { authorize } from '../../access/index.ts'
+import { authorize, requirePermission } from '../../access/index.ts'
 import type { AppDeps } from '../../http/app-deps.ts'
 import type { Language } from '../../policy/index.ts'
 import { createSmsChallenge, SMS_CODE_TTL_MINUTES, SMS_MAX_ATTEMPTS } from './create-sms-challenge.ts'
@@ -38,6 +38,8 @@ export async function evidenceRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.post<{ Params: { operatorId: string; subjectId: string }; Body: { phone: string; formId: string; language: Language } }>(
     '/v1/operators/:operatorId/subjects/:subjectId/sms-challenges',
     {
+      // Authorised before the body is validated: an outsider gets 401/403, never a validation error.
+      preValidation: requirePermission('consents:write'),
       schema: {
         tags: ['consents'],
         summary: "Send an SMS code to the subject's phone to confirm a consent form (ESP-4, KZK-2.3.4)",

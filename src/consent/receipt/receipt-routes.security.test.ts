@@ -40,6 +40,11 @@ describe.each(TEST_DATABASES)('consent receipt access on $name', (target) => {
     })
   })
 
+  it('authorises before it validates the language: an outsider gets 401, not 400', async () => {
+    const response = await kit.app.inject({ method: 'GET', url: `/v1/operators/esp/consents/${record.recordId}/receipt.pdf?lang=xx` })
+    expect(response.statusCode).toBe(401)
+  })
+
   it('publishes the signing key and checks receipts without credentials: they hold no more than the receipt itself', async () => {
     const key = await kit.app.inject({ method: 'GET', url: '/v1/consent-receipts/signing-key' })
     expect(key.statusCode).toBe(200)

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { authorize } from '../../access/index.ts'
+import { authorize, requirePermission } from '../../access/index.ts'
 import { appendAudit } from '../../audit/index.ts'
 import type { AppDeps } from '../../http/app-deps.ts'
 import type { Language } from '../../policy/index.ts'
@@ -44,6 +44,7 @@ async function issue(deps: AppDeps, request: FastifyRequest<{ Params: Params }>,
 /** Signed receipts (JSON, PDF) of consent events. */
 export async function receiptRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: Params }>('/v1/operators/:operatorId/consents/:eventId/receipt', {
+    preValidation: requirePermission('consents:read'),
     schema: {
       tags: ['consents'],
       summary: 'The signed receipt of a consent event (JSON)',
@@ -54,6 +55,8 @@ export async function receiptRoutes(app: FastifyInstance, deps: AppDeps): Promis
   }, async (request) => issue(deps, request, 'json'))
 
   app.get<{ Params: Params; Querystring: { lang?: Language } }>('/v1/operators/:operatorId/consents/:eventId/receipt.pdf', {
+    // Authorised before the query is validated: an outsider gets 401/403, never a validation error.
+    preValidation: requirePermission('consents:read'),
     schema: {
       tags: ['consents'],
       summary: 'The signed receipt of a consent event as a PDF in kk, ru or en',
