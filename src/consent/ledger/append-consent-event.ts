@@ -4,7 +4,7 @@ import type { Database } from '../../db/index.ts'
 import { enqueueEvent, type EventType } from '../../notify/index.ts'
 import type { ConsentRecord } from '../consent-record.ts'
 import type { ConsentEventKind } from '../consent-tables.ts'
-import { consentRecordHash } from './build-consent-record.ts'
+import { serializeConsentRecord, type SerializedRecord } from './build-consent-record.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -25,8 +25,8 @@ export interface AppendedConsentEvent {
   record: ConsentRecord
 }
 
-/** The `consent_events` row of a record. */
-export function consentEventRow(operatorId: string, record: ConsentRecord, recordHash: string) {
+/** The `consent_events` row of a record, stored as the canonical text that was hashed. */
+export function consentEventRow(operatorId: string, record: ConsentRecord, serialized: SerializedRecord) {
   return {
     operator_id: operatorId,
     event_id: record.recordId,
@@ -37,8 +37,8 @@ export function consentEventRow(operatorId: string, record: ConsentRecord, recor
     form_id: record.form.id,
     form_version: record.form.version,
     purposes: JSON.stringify(record.purposes.map((p) => p.id)),
-    record: JSON.stringify(record),
-    record_hash: recordHash,
+    record: serialized.json,
+    record_hash: serialized.hash,
   }
 }
 
@@ -66,8 +66,9 @@ export function consentAuditDetails(record: ConsentRecord, recordHash: string) {
  * await db.transaction().execute((trx) => appendConsentEvent(trx, 'esp', record))
  */
 export async function appendConsentEvent(trx: Db, operatorId: string, record: ConsentRecord): Promise<AppendedConsentEvent> {
-  const recordHash = consentRecordHash(record)
-  await trx.insertInto('consent_events').values(consentEventRow(operatorId, record, recordHash)).execute()
+  const serialized = serializeConsentRecord(record)
+  const recordHash = serialized.hash
+  await trx.insertInto('consent_events').values(consentEventRow(operatorId, record, serialized)).execute()
   const effects = CONSENT_EVENT_EFFECTS[record.kind]
   const at = new Date(record.recordedAt)
   await appendAudit(trx, {

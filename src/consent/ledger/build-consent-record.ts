@@ -1,6 +1,7 @@
-import { canonicalJson, sha256Hex, type CompiledPolicy, type ConsentForm, type ConsentMethod } from '../../policy/index.ts'
+import { sha256Hex, type CompiledPolicy, type ConsentForm, type ConsentMethod } from '../../policy/index.ts'
 import type { ConsentRecord } from '../consent-record.ts'
 import type { ConsentEventKind } from '../consent-tables.ts'
+import { canonicalRecordJson } from './canonical-record-json.ts'
 import type { ConsentScope } from './consent-scope.ts'
 import { operatorOf } from './published-form.ts'
 
@@ -73,7 +74,22 @@ export function buildConsentRecord(parts: ConsentRecordParts): ConsentRecord {
   }
 }
 
+/** A record serialised once: its canonical JSON (stored as is) and `record_hash`, SHA-256 of that text. */
+export interface SerializedRecord {
+  json: string
+  hash: string
+}
+
+/**
+ * The record's canonical JSON and its SHA-256 — `sha256Hex(canonicalJson(record))`,
+ * chained into the audit log — computed in one pass.
+ */
+export function serializeConsentRecord(record: ConsentRecord): SerializedRecord {
+  const json = canonicalRecordJson(record)
+  return { json, hash: sha256Hex(json) }
+}
+
 /** `record_hash`: SHA-256 of the record's canonical JSON, also chained into the audit log. */
 export function consentRecordHash(record: ConsentRecord): string {
-  return sha256Hex(canonicalJson(record))
+  return serializeConsentRecord(record).hash
 }

@@ -6,9 +6,9 @@ import { almatyDate } from '../../kz/index.ts'
 import type { ConsentMethod } from '../../policy/index.ts'
 import { consentTextHash } from '../evidence/index.ts'
 import { CONSENT_EVENT_EFFECTS, consentAuditDetails, consentEventRow } from './append-consent-event.ts'
-import { buildConsentRecord, consentRecordHash, type Language } from './build-consent-record.ts'
+import { buildConsentRecord, serializeConsentRecord, type Language } from './build-consent-record.ts'
 import { consentExpiresAt } from './consent-term.ts'
-import { resolveConsentScope } from './consent-scope.ts'
+import { resolveConsentScope, type ConsentScope } from './consent-scope.ts'
 import { chooseConsentingParty } from './consenting-party.ts'
 import { loadImportContext } from './import-context.ts'
 import type { LedgerDeps } from './ledger-deps.ts'
@@ -51,6 +51,7 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
   const now = deps.clock()
   const context = await loadImportContext(deps, inputs)
   const problems: FieldProblem[] = []
+  const scopes = new Map<string, ConsentScope>()
   const prepared = inputs.map((input, i) => {
     try {
       const policy = context.policies.get(input.operatorId)!
@@ -62,7 +63,10 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
       const subject = context.subjects.get(`${input.operatorId}\u0000${input.subjectId}`)
       if (!subject) throw new DerbesError('DERBES_SUBJECT_NOT_FOUND', undefined, [{ pointer: `/${i}/subjectId`, detail: 'no such subject' }])
       if (subject.status !== 'active') throw new DerbesError(subject.status === 'blocked' ? 'DERBES_SUBJECT_BLOCKED' : 'DERBES_SUBJECT_GONE', undefined, [{ pointer: `/${i}/subjectId`, detail: `the subject is ${subject.status}` }])
-      const scope = resolveConsentScope(policy, form, input, `/${i}`)
+      // Thousands of consents usually share a handful of scopes: check each once.
+      const scopeKey = JSON.stringify([input.operatorId, form.id, input.purposes, input.channels, input.countries])
+      let scope = scopes.get(scopeKey)
+      if (!scope) scopes.set(scopeKey, (scope = resolveConsentScope(policy, form, input, `/${i}`)))
       const representatives = context.representatives.get(`${input.operatorId}\u0000${input.subjectId}`) ?? []
       const givenBy = chooseConsentingParty(policy, form, subject, representatives, input.givenBy, almatyDate(input.givenAt), `/${i}`)
       return { input, policy, form, subject, scope, givenBy }
@@ -82,7 +86,7 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
       subject: { id: input.subjectId, kind: p!.subject.kind }, givenBy, scope, expiresAt: consentExpiresAt(form.term, input.givenAt),
       method: input.method, evidence: { imported: true, ...input.evidence }, recordedAt: now, effectiveAt: input.givenAt, recordedBy: input.recordedBy, sealed: null,
     })
-    return { operatorId: input.operatorId, record, recordHash: consentRecordHash(record), foreign: scope.foreignPurposes }
+    return { operatorId: input.operatorId, record, serialized: serializeConsentRecord(record), foreign: scope.foreignPurposes }
   })
   // One row per subject, purpose and channel: the latest consent of the batch wins.
   const latest = new Map<string, ReturnType<typeof toStateInsert>>()
@@ -92,7 +96,7 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
   const stateRows = [...latest.values()]
   await deps.db.transaction().execute(async (trx) => {
     for (let start = 0; start < events.length; start += CHUNK) {
-      await trx.insertInto('consent_events').values(events.slice(start, start + CHUNK).map((e) => consentEventRow(e.operatorId, e.record, e.recordHash))).execute()
+      await trx.insertInto('consent_events').values(events.slice(start, start + CHUNK).map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute()
     }
     for (let start = 0; start < stateRows.length; start += CHUNK) {
       await trx
@@ -118,7 +122,7 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
       action: CONSENT_EVENT_EFFECTS.given.action,
       subjectId: e.record.subject.id,
       purpose: e.record.purposes.length === 1 ? e.record.purposes[0]!.id : null,
-      details: { ...consentAuditDetails(e.record, e.recordHash), imported: true },
+      details: { ...consentAuditDetails(e.record, e.serialized.hash), imported: true },
     })))
   })
   return { eventIds: events.map((e) => e.record.recordId) }

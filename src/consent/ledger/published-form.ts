@@ -1,6 +1,7 @@
 import { DerbesError } from '../../errors/index.ts'
 import { getPublishedVersion } from '../../operators/index.ts'
 import type { CompiledPolicy, ConsentForm } from '../../policy/index.ts'
+import type { ConsentRecord } from '../consent-record.ts'
 import type { LedgerDeps } from './ledger-deps.ts'
 
 export interface PublishedForm {
@@ -29,7 +30,15 @@ export async function publishedForm(deps: Pick<LedgerDeps, 'db' | 'clock'>, oper
 }
 
 /** The operator's name and BIN (or an individual entrepreneur's IIN) for the record (art. 8(4)(1)). */
-export function operatorOf(policy: CompiledPolicy) {
-  const operator = policy.document.operator
-  return { id: policy.operatorId, bin: operator.bin ?? operator.iin ?? null, name: operator.name }
+export function operatorOf(policy: CompiledPolicy): ConsentRecord['operator'] {
+  let found = OPERATORS.get(policy)
+  if (!found) {
+    const operator = policy.document.operator
+    found = Object.freeze({ id: policy.operatorId, bin: operator.bin ?? operator.iin ?? null, name: operator.name })
+    OPERATORS.set(policy, found)
+  }
+  return found
 }
+
+/** One frozen value per compiled policy, so a batch of records shares it. */
+const OPERATORS = new WeakMap<CompiledPolicy, ConsentRecord['operator']>()
