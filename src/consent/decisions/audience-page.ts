@@ -35,24 +35,42 @@ function consentConditions(plan: AudiencePlan): Expression<SqlBool> {
 }
 
 /**
- * One keyset page of the audience: subject ids after `after`, in order, at
- * most `limit`. Each page is its own short query, so a slow reader holds no
- * transaction or connection between pages.
+ * The keyset range of the next page: the `limit`-th subject id of the
+ * operator after `after` (an index-only step along the primary key), or null
+ * when fewer are left — the last page then runs to the end. Bounding both
+ * ends lets the planner see a page-sized range instead of "everything after",
+ * so a page costs the same at the start and at the end of a million subjects.
  */
-export async function audiencePage(db: Kysely<Database>, plan: AudiencePlan, after: string | null, limit: number): Promise<string[]> {
-  if (plan.kinds !== null && plan.kinds.length === 0) return []
-  const afterCondition = (column: string) => (after === null ? sql`true` : sql`${sql.ref(column)} > ${after}`)
+export async function nextPageBound(db: Kysely<Database>, operatorId: string, after: string | null, limit: number): Promise<string | null> {
+  const afterCondition = after === null ? sql`true` : sql`subject_id > ${after}`
+  const { rows } = await sql<{ subject_id: string }>`
+    select subject_id from subjects where operator_id = ${operatorId} and ${afterCondition}
+    order by subject_id offset ${limit - 1} limit 1`.execute(db)
+  return rows[0]?.subject_id ?? null
+}
+
+/**
+ * One page of the audience: the allowed subject ids in (`after`, `upper`]
+ * (to the end when `upper` is null), in order. Each page is its own short
+ * query, so a slow reader holds no transaction or connection between pages.
+ */
+export async function audiencePage(db: Kysely<Database>, plan: AudiencePlan, after: string | null, upper: string | null): Promise<string[]> {
+  const range = (column: string) => {
+    const ref = sql.ref(column)
+    if (after === null) return upper === null ? sql`true` : sql`${ref} <= ${upper}`
+    return upper === null ? sql`${ref} > ${after}` : sql`${ref} > ${after} and ${ref} <= ${upper}`
+  }
   const query = plan.needsConsent
     ? sql<{ subject_id: string }>`
         select cs.subject_id from consent_state cs
         join subjects s on s.operator_id = cs.operator_id and s.subject_id = cs.subject_id
-        where cs.operator_id = ${plan.operatorId} and ${afterCondition('cs.subject_id')}
+        where cs.operator_id = ${plan.operatorId} and ${range('cs.subject_id')} and s.operator_id = ${plan.operatorId} and ${range('s.subject_id')}
           and ${consentConditions(plan)} and ${subjectConditions(plan, plan.consentIsBasis ? 'cs' : null)}
-        order by cs.subject_id limit ${limit}`
+        order by cs.subject_id`
     : sql<{ subject_id: string }>`
         select s.subject_id from subjects s
-        where s.operator_id = ${plan.operatorId} and ${afterCondition('s.subject_id')} and ${subjectConditions(plan, null)}
-        order by s.subject_id limit ${limit}`
+        where s.operator_id = ${plan.operatorId} and ${range('s.subject_id')} and ${subjectConditions(plan, null)}
+        order by s.subject_id`
   const { rows } = await query.execute(db)
   return rows.map((r) => r.subject_id)
 }

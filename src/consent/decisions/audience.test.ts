@@ -119,7 +119,7 @@ describe.each(TEST_DATABASES)('the bulk audience on $name', (target) => {
       if (decideWith(index.rules, facts, { subjectId, purpose: request.purpose, channel: request.channel, country: request.country }, NOW.getTime()).allow) expected.push(subjectId)
     }
     let text = ''
-    for await (const chunk of streamAudience(database.db, plan, 7)) text += chunk
+    for await (const chunk of streamAudience(database.db, plan, { pageSize: 7, readAhead: 3 })) text += chunk
     const lines = idsOf(text)
     expect(lines.slice(0, -1).map((l) => l.subjectId)).toEqual(expected)
     expect(lines.at(-1)!.summary).toMatchObject({ purpose: request.purpose, count: expected.length, complete: true })

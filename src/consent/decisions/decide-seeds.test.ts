@@ -75,12 +75,18 @@ describe("KZK — children's biometrics and parents' consent", () => {
 describe('PS — foreign recipients', () => {
   const ps = seedPolicy('ps')
 
-  it('PS-4.7: a transfer to a foreign domain registry needs cross-border consent', () => {
+  it('PS-4.7: a transfer to a foreign domain registry needs cross-border consent for the country it goes to', () => {
     const domestic = subject('client', [consent('domain-registration', 'personal-data-consent')])
-    const d = decide(ps, domestic, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries' }, NOW)
-    expect(d.reasons).toEqual([{ code: 'transfer.cross_border_not_consented', clause: 'art. 16', policyClauses: ['PS-4.6', 'PS-4.7'], detail: { country: 'ZZ' } }])
-    const abroad = subject('client', [consent('domain-registration', 'personal-data-consent', { countries: ['ZZ'] })])
-    expect(decide(ps, abroad, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries', country: 'DE' }, NOW).allow).toBe(true)
+    const d = decide(ps, domestic, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries', country: 'DE' }, NOW)
+    expect(d.reasons).toEqual([{ code: 'transfer.cross_border_not_consented', clause: 'art. 16', policyClauses: ['PS-4.6', 'PS-4.7'], detail: { country: 'DE' } }])
+    // The ledger records the countries the client named (PS-4.7 names none itself).
+    const toGermany = subject('client', [consent('domain-registration', 'personal-data-consent', { countries: ['DE'] })])
+    expect(decide(ps, toGermany, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries', country: 'DE' }, NOW).allow).toBe(true)
+    expect(codes(decide(ps, toGermany, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries', country: 'US' }, NOW))).toEqual(['transfer.cross_border_not_consented'])
+    // Without a country, the destination is the recipient's "ZZ" (abroad, not named): only a consent to "ZZ" covers it.
+    expect(codes(decide(ps, toGermany, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries' }, NOW))).toEqual(['transfer.cross_border_not_consented'])
+    const anywhere = subject('client', [consent('domain-registration', 'personal-data-consent', { countries: ['ZZ'] })])
+    expect(decide(ps, anywhere, { subjectId: 's-1', purpose: 'domain-registration', recipient: 'domain-registries', country: 'US' }, NOW).allow).toBe(true)
   })
 
   it('PS-6.1, 6.2: identifiable data is kept until the contract ends, longer only where a law requires', () => {

@@ -55,7 +55,9 @@ export function decideWith(rules: CompiledDecisionRules, facts: SubjectFacts | u
   }
   const channelUnknown = p !== undefined && p.marketing && p.channels !== null && channel === ''
 
-  const row = facts !== undefined && p !== undefined ? selectConsent(facts.consents, p, channel) : undefined
+  // The consent row matters for a consent basis, a transfer, or a lock; a contract's service message skips the search.
+  const needsConsent = p !== undefined && (p.basis === 'consent' || request.recipient !== undefined || request.country !== undefined || (items !== undefined && rules.locks.length > 0))
+  const row = facts !== undefined && needsConsent ? selectConsent(facts.consents, p, channel) : undefined
   const standing = consentStanding(row, nowMs)
   const inForce = standing === 'given'
   if (facts !== undefined && p !== undefined && p.basis === 'consent' && !channelUnknown) {
@@ -66,7 +68,7 @@ export function decideWith(rules: CompiledDecisionRules, facts: SubjectFacts | u
     }
   }
 
-  if (facts !== undefined && p !== undefined) {
+  if (facts !== undefined && p !== undefined && (p.basis === 'consent' || rules.minorsRefused)) {
     const minor = rules.minorKinds.has(facts.kind) || (facts.minorUntil !== null && facts.minorUntil > nowMs)
     if (minor && rules.minorsRefused && p.basis !== 'legal_obligation') reasons = push(reasons, reason('subject.under_age', rules.ageClauses))
     else if ((minor || facts.legalCapacity !== 'full') && p.basis === 'consent' && inForce && !row!.byRepresentative) {

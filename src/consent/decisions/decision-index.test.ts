@@ -50,7 +50,8 @@ describe.each(TEST_DATABASES)('the warm decision projection on $name', (target) 
     const ask = () => index.decide(index.facts('load-2'), { subjectId: 'load-2', purpose: 'loyalty' }, NOW).allow
     expect(ask()).toBe(true)
 
-    await putConsent(database.db, 'esp', 'load-2', { purpose: 'loyalty', formId: 'app-1', status: 'withdrawn', updatedAt: '2026-12-02T00:00:00Z' })
+    // Written now by the database's clock: a refresh reads what changed since the previous one began (less 5 s of overlap).
+    await putConsent(database.db, 'esp', 'load-2', { purpose: 'loyalty', formId: 'app-1', status: 'withdrawn', updatedAt: new Date().toISOString() })
     monotonic = 999
     await index.ensureFresh()
     expect(ask()).toBe(true) // within the bound: the projection may be this stale
@@ -80,9 +81,22 @@ describe.each(TEST_DATABASES)('the warm decision projection on $name', (target) 
   it('a change to a subject row (blocked, art. 25(2)(8)) reaches memory with the next refresh', async () => {
     const index = new DecisionIndex(database.db, 'esp', { maxStalenessMs: 0 })
     await index.sync()
-    await putSubject(database.db, 'esp', 'load-3', { kind: 'client', status: 'blocked', updatedAt: '2026-12-03T00:00:00Z' })
+    await putSubject(database.db, 'esp', 'load-3', { kind: 'client', status: 'blocked', updatedAt: new Date().toISOString() })
     await index.sync()
     expect(index.facts('load-3')).toMatchObject({ status: 'blocked', consents: [{ purposeId: 'loyalty' }] })
+  })
+
+  it('a write whose updated_at lags the refresh by more than the overlap waits for the next full reload', async () => {
+    let monotonic = 0
+    const index = new DecisionIndex(database.db, 'esp', { maxStalenessMs: 0, fullReloadMs: 60_000, monotonic: () => monotonic })
+    await index.sync()
+    await putSubject(database.db, 'esp', 'load-4', { kind: 'client', status: 'blocked', updatedAt: new Date(Date.now() - 60_000).toISOString() })
+    monotonic = 1
+    await index.sync()
+    expect(index.facts('load-4')!.status).toBe('active')
+    monotonic = 60_000
+    await index.sync()
+    expect(index.facts('load-4')!.status).toBe('blocked')
   })
 
   it('refuses to answer for an operator without a published policy', async () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/index.ts'
 import { getPublishedVersion } from '../../operators/index.ts'
 import { decisionRulesFor, type CompiledDecisionRules } from './compile-decision-rules.ts'
@@ -11,7 +11,7 @@ export interface DecisionIndexOptions {
   maxStalenessMs?: number
   /** Reload everything this often: catches deleted rows and rows written with a clock far behind. Default 5 min. */
   fullReloadMs?: number
-  /** Re-read rows whose `updated_at` is this far behind the newest seen: writers' clocks and long transactions commit out of order. Default 5 s. */
+  /** Re-read rows whose `updated_at` is up to this far before the previous refresh began (database clock): writers' clocks differ and transactions commit late. Default 5 s. */
   overlapMs?: number
   /** Subjects per keyset page of a full load. Default 10,000. */
   pageSize?: number
@@ -25,13 +25,16 @@ export interface DecisionIndexOptions {
  *
  * Staleness bound: every decision uses a projection refreshed at most
  * `maxStalenessMs` earlier (a refresh that is due is awaited, once for all
- * waiting decisions). A refresh reads the rows of `subjects` and
- * `consent_state` whose `updated_at` is at or after the newest seen minus
- * `overlapMs`, and the published policy version. A change written with an
- * `updated_at` older than that, and a deleted row, show within
- * `fullReloadMs`; a process that writes can call `forget(subjectId)` to have
- * the next decision read that subject from the database. A subject not in
- * memory (new since the last refresh) costs one query, then stays.
+ * waiting decisions). A refresh reads the published policy version and the
+ * rows of `subjects` and `consent_state` whose `updated_at` is at or after
+ * the database's clock at the start of the previous refresh minus
+ * `overlapMs` — so a write shows within `maxStalenessMs` when its
+ * `updated_at` lags its commit by less than `overlapMs` (writers' clock skew,
+ * transaction length). Anything else — an older `updated_at`, a deleted row —
+ * shows within `fullReloadMs`. A process that writes can call
+ * `forget(subjectId)` to have the next decision read that subject from the
+ * database. A subject not in memory (new since the last refresh) costs one
+ * query, then stays.
  *
  * @example
  * const index = new DecisionIndex(db, 'esp')
@@ -47,7 +50,8 @@ export class DecisionIndex {
   #subjects = new Map<string, SubjectFacts>()
   #rules: CompiledDecisionRules | undefined
   #loaded = false
-  #watermark = -Infinity
+  /** The database's clock when the last refresh began; the next one reads rows updated since then, less the overlap. */
+  #cursor: Date | null = null
   #syncStartedAt = -Infinity
   #fullLoadStartedAt = -Infinity
   #syncing: Promise<void> | null = null
@@ -116,42 +120,46 @@ export class DecisionIndex {
 
   async #sync(): Promise<void> {
     const startedAt = this.#options.monotonic()
-    await this.#syncPolicy()
-    if (!this.#loaded || startedAt - this.#fullLoadStartedAt >= this.#options.fullReloadMs) await this.#loadAll(startedAt)
-    else await this.#loadChanges()
+    const databaseNow = await this.#syncPolicy()
+    if (!this.#loaded || this.#cursor === null || startedAt - this.#fullLoadStartedAt >= this.#options.fullReloadMs) await this.#loadAll(startedAt)
+    else await this.#loadChanges(this.#cursor)
+    this.#cursor = databaseNow
     this.#syncStartedAt = startedAt
   }
 
-  async #syncPolicy(): Promise<void> {
-    const operator = await this.#db.selectFrom('operators').select('published_version_id').where('operator_id', '=', this.operatorId).executeTakeFirst()
-    if (this.#rules && operator?.published_version_id === this.#rules.versionId) return
+  /** Brings the policy up to date; returns the database's clock, read in the same statement. */
+  async #syncPolicy(): Promise<Date> {
+    const operator = await this.#db
+      .selectFrom('operators')
+      .select(['published_version_id', sql<Date>`now()`.as('database_now')])
+      .where('operator_id', '=', this.operatorId)
+      .executeTakeFirst()
+    const databaseNow = operator ? new Date(operator.database_now) : new Date()
+    if (this.#rules && operator?.published_version_id === this.#rules.versionId) return databaseNow
     // getPublishedVersion names what is missing (no operator, nothing published) and shares compiled policies by hash.
     const { compiled } = await getPublishedVersion({ db: this.#db, clock: () => new Date() }, this.operatorId)
     this.#rules = decisionRulesFor(compiled)
+    return databaseNow
   }
 
   async #loadAll(startedAt: number): Promise<void> {
     const subjects = new Map<string, SubjectFacts>()
     let after: string | null = null
-    let watermark = -Infinity
     for (;;) {
       const page = await loadFactsPage(this.#db, this.operatorId, after, this.#options.pageSize, this.#intern)
-      for (const facts of page.facts) subjects.set(facts.subjectId, facts)
-      watermark = Math.max(watermark, page.latestUpdate)
-      if (page.facts.length < this.#options.pageSize) break
-      after = page.facts[page.facts.length - 1]!.subjectId
+      for (const facts of page) subjects.set(facts.subjectId, facts)
+      if (page.length < this.#options.pageSize) break
+      after = page[page.length - 1]!.subjectId
     }
     // Swapped in whole: decisions during the load keep answering from the previous map.
     this.#subjects = subjects
-    this.#watermark = watermark
     this.#fullLoadStartedAt = startedAt
     this.#loaded = true
   }
 
-  async #loadChanges(): Promise<void> {
-    if (this.#watermark === -Infinity) return this.#loadAll(this.#options.monotonic())
-    const since = new Date(this.#watermark - this.#options.overlapMs)
-    const { subjectRows, consentRows, latestUpdate } = await loadChanges(this.#db, this.operatorId, since, this.#intern)
+  async #loadChanges(cursor: Date): Promise<void> {
+    const since = new Date(cursor.getTime() - this.#options.overlapMs)
+    const { subjectRows, consentRows } = await loadChanges(this.#db, this.operatorId, since, this.#intern)
     // Only subjects already in memory are patched: one that is not (new, or forgotten) is read whole by `fetch`.
     for (const [subjectId, row] of subjectRows) {
       const known = this.#subjects.get(subjectId)
@@ -161,7 +169,6 @@ export class DecisionIndex {
       const known = this.#subjects.get(subjectId)
       if (known) this.#subjects.set(subjectId, { ...known, consents: merge(known.consents, rows) })
     }
-    this.#watermark = Math.max(this.#watermark, latestUpdate)
   }
 }
 

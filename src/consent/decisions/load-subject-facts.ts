@@ -22,7 +22,6 @@ interface SubjectRow {
   relationship_ended_at: Date | null
   minor_until: string | null
   legal_capacity: SubjectFacts['legalCapacity']
-  updated_at: Date
 }
 
 interface ConsentRow {
@@ -36,7 +35,6 @@ interface ConsentRow {
   withdrawal_effective_at: Date | null
   by_representative: boolean
   countries: string[]
-  updated_at: Date
 }
 
 const ms = (date: Date | null) => (date === null ? null : date.getTime())
@@ -75,48 +73,36 @@ export function toSubjectFacts(row: SubjectRow, consents: readonly ConsentFact[]
 function subjectsOf(db: Kysely<Database>, operatorId: string) {
   return db
     .selectFrom('subjects')
-    .select(['subject_id', 'kind', 'status', 'relationship_ended_at', 'legal_capacity', 'updated_at', sql<string | null>`minor_until::text`.as('minor_until')])
+    .select(['subject_id', 'kind', 'status', 'relationship_ended_at', 'legal_capacity', sql<string | null>`minor_until::text`.as('minor_until')])
     .where('operator_id', '=', operatorId)
 }
 
 function consentsOf(db: Kysely<Database>, operatorId: string) {
   return db
     .selectFrom('consent_state')
-    .select(['subject_id', 'purpose_id', 'channel', 'status', 'form_id', 'form_version', 'expires_at', 'withdrawal_effective_at', 'by_representative', 'countries', 'updated_at'])
+    .select(['subject_id', 'purpose_id', 'channel', 'status', 'form_id', 'form_version', 'expires_at', 'withdrawal_effective_at', 'by_representative', 'countries'])
     .where('operator_id', '=', operatorId)
 }
 
-/** Both tables' rows, and the latest `updated_at` among them (epoch ms; -Infinity when none). */
-export interface FactsBatch {
-  facts: SubjectFacts[]
-  latestUpdate: number
-}
-
-function assemble(subjects: SubjectRow[], consents: ConsentRow[], intern: Intern): FactsBatch {
-  let latestUpdate = -Infinity
+function assemble(subjects: SubjectRow[], consents: ConsentRow[], intern: Intern): SubjectFacts[] {
   const bySubject = new Map<string, ConsentFact[]>()
   for (const row of consents) {
-    latestUpdate = Math.max(latestUpdate, row.updated_at.getTime())
     const list = bySubject.get(row.subject_id)
     if (list) list.push(toConsentFact(row, intern))
     else bySubject.set(row.subject_id, [toConsentFact(row, intern)])
   }
-  const facts = subjects.map((row) => {
-    latestUpdate = Math.max(latestUpdate, row.updated_at.getTime())
-    return toSubjectFacts(row, bySubject.get(row.subject_id) ?? [], intern)
-  })
-  return { facts, latestUpdate }
+  return subjects.map((row) => toSubjectFacts(row, bySubject.get(row.subject_id) ?? [], intern))
 }
 
 /**
  * One keyset page of an operator's subjects after `afterSubjectId`, with all
  * their consent rows (a range on the primary key, no IN list).
  */
-export async function loadFactsPage(db: Kysely<Database>, operatorId: string, afterSubjectId: string | null, limit: number, intern: Intern): Promise<FactsBatch> {
+export async function loadFactsPage(db: Kysely<Database>, operatorId: string, afterSubjectId: string | null, limit: number, intern: Intern): Promise<SubjectFacts[]> {
   let page = subjectsOf(db, operatorId)
   if (afterSubjectId !== null) page = page.where('subject_id', '>', afterSubjectId)
   const subjects = (await page.orderBy('subject_id').limit(limit).execute()) as SubjectRow[]
-  if (subjects.length === 0) return { facts: [], latestUpdate: -Infinity }
+  if (subjects.length === 0) return []
   let range = consentsOf(db, operatorId).where('subject_id', '<=', subjects[subjects.length - 1]!.subject_id)
   if (afterSubjectId !== null) range = range.where('subject_id', '>', afterSubjectId)
   const consents = (await range.execute()) as ConsentRow[]
@@ -128,27 +114,21 @@ export async function loadSubjectFacts(db: Kysely<Database>, operatorId: string,
   const subject = (await subjectsOf(db, operatorId).where('subject_id', '=', subjectId).executeTakeFirst()) as SubjectRow | undefined
   if (!subject) return undefined
   const consents = (await consentsOf(db, operatorId).where('subject_id', '=', subjectId).execute()) as ConsentRow[]
-  return assemble([subject], consents, intern).facts[0]
+  return assemble([subject], consents, intern)[0]
 }
 
 /** Rows of both tables changed at or after `since`: the subjects' rows, and consent rows grouped by subject. */
 export async function loadChanges(db: Kysely<Database>, operatorId: string, since: Date, intern: Intern) {
   const subjects = (await subjectsOf(db, operatorId).where('updated_at', '>=', since).execute()) as SubjectRow[]
   const consents = (await consentsOf(db, operatorId).where('updated_at', '>=', since).execute()) as ConsentRow[]
-  let latestUpdate = -Infinity
-  const subjectRows = new Map<string, SubjectRow>()
-  for (const row of subjects) {
-    latestUpdate = Math.max(latestUpdate, row.updated_at.getTime())
-    subjectRows.set(row.subject_id, row)
-  }
+  const subjectRows = new Map(subjects.map((row) => [row.subject_id, row]))
   const consentRows = new Map<string, ConsentFact[]>()
   for (const row of consents) {
-    latestUpdate = Math.max(latestUpdate, row.updated_at.getTime())
     const list = consentRows.get(row.subject_id) ?? []
     list.push(toConsentFact(row, intern))
     consentRows.set(row.subject_id, list)
   }
-  return { subjectRows, consentRows, latestUpdate }
+  return { subjectRows, consentRows }
 }
 
 export type { SubjectRow }
