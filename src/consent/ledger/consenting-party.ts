@@ -22,20 +22,14 @@ export interface ConsentSubject {
  * consent given at the same instant). Refuses a subject that is not in one of
  * `allow` — blocked (TW-2: processing stopped) or anonymised and destroyed.
  */
-export async function lockSubject(
-  db: Db,
-  operatorId: string,
-  subjectId: string,
-  allow: readonly SubjectStatus[] = ['active'],
-  lock = true,
-): Promise<ConsentSubject> {
-  let query = db
+export async function lockSubject(db: Db, operatorId: string, subjectId: string, allow: readonly SubjectStatus[] = ['active']): Promise<ConsentSubject> {
+  const row = await db
     .selectFrom('subjects')
     .select(['subject_id', 'kind', 'status', 'legal_capacity', sql<string | null>`to_char(minor_until, 'YYYY-MM-DD')`.as('minor_until')])
     .where('operator_id', '=', operatorId)
     .where('subject_id', '=', subjectId)
-  if (lock) query = query.forUpdate()
-  const row = await query.executeTakeFirst()
+    .forUpdate()
+    .executeTakeFirst()
   if (!row) throw new DerbesError('DERBES_SUBJECT_NOT_FOUND', `operator '${operatorId}' has no subject '${subjectId}'`)
   if (!allow.includes(row.status)) {
     if (row.status === 'blocked') throw new DerbesError('DERBES_SUBJECT_BLOCKED', `subject '${subjectId}' is blocked: no consent is recorded for it until it is unblocked`)

@@ -24,7 +24,7 @@ describe.each(TEST_DATABASES)('consent ledger routes: bad input on $name', (targ
   it('400 for malformed bodies, naming each field', async () => {
     const subjectId = await insertSubject(fx.deps, 'esp', { kind: 'client' })
     const cases: [Record<string, unknown>, string][] = [
-      [{ ...ok, colour: 'red' }, '/body'],
+      [{ ...ok, colour: 'red' }, '/body/colour'],
       [{ formId: 'marketing-messages', language: 'kk' }, '/body/evidence'],
       [{ ...ok, language: 'de' }, '/body/language'],
       [{ ...ok, evidence: { method: 'telepathy' } }, '/body/evidence/method'],
