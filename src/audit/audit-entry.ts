@@ -1,4 +1,4 @@
-import { sha256Hex } from '../policy/index.ts'
+import { hash } from 'node:crypto'
 import { canonicalEntryJson } from './canonical-entry-json.ts'
 import type { AuditAction } from './audit-actions.ts'
 
@@ -55,25 +55,26 @@ const FORMAT = 'derbes-audit-v1'
  * Because `prev_hash` is inside, each entry commits to the whole chain before it.
  */
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  return sha256Hex(auditEntryBytes(entry))
+  // One-shot crypto.hash: no Hash object per entry, about twice as fast as createHash here.
+  return hash('sha256', auditEntryBytes(entry), 'hex')
 }
+
+const q = JSON.stringify
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string'
+const orNull = (value: string | null) => (value === null ? 'null' : q(value))
 
 /** The canonical text that {@link auditEntryHash} hashes; exported for the benchmark's baseline. */
 export function auditEntryBytes(entry: Omit<AuditEntry, 'hash'>): string {
-  // canonicalJson's exact text, built faster (canonical-entry-json.ts): verify spends most of its time here.
-  return canonicalEntryJson([
-    FORMAT,
-    entry.operatorId,
-    entry.seq,
-    entry.at.toISOString(),
-    entry.actor,
-    entry.action,
-    entry.subjectId,
-    entry.basis,
-    entry.purpose,
-    entry.details,
-    entry.prevHash,
-  ])
+  const { operatorId, seq, at, actor, action, subjectId, basis, purpose, details, prevHash } = entry
+  // The common shape, written directly — the same text canonicalJson gives (a test holds them equal);
+  // verification spends most of its time here. Anything unusual takes the general path.
+  if (
+    typeof operatorId === 'string' && Number.isSafeInteger(seq) && at instanceof Date && typeof actor === 'string' && typeof action === 'string' &&
+    isTextOrNull(subjectId) && isTextOrNull(basis) && isTextOrNull(purpose) && typeof prevHash === 'string'
+  ) {
+    return `["${FORMAT}",${q(operatorId)},${seq},${q(at.toISOString())},${q(actor)},${q(action)},${orNull(subjectId)},${orNull(basis)},${orNull(purpose)},${canonicalEntryJson(details)},${q(prevHash)}]`
+  }
+  return canonicalEntryJson([FORMAT, operatorId, seq, at.toISOString(), actor, action, subjectId, basis, purpose, details, prevHash])
 }
 
 /** A stored row (either driver) as an entry. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../policy/index.ts'
+import { auditEntryBytes } from './audit-entry.ts'
 import { canonicalEntryJson } from './canonical-entry-json.ts'
 
 // Stored audit hashes depend on these bytes: the fast serialiser must never differ from canonicalJson.
@@ -24,6 +25,29 @@ describe('canonicalEntryJson', () => {
         expect(canonicalEntryJson(value)).toBe(canonicalJson(value))
       }),
       { numRuns: 3000 },
+    )
+  })
+
+  it('auditEntryBytes gives the documented canonicalJson text for any entry', () => {
+    const text = fc.string({ unit: 'grapheme' })
+    const entry = fc.record({
+      operatorId: text,
+      seq: fc.integer({ min: 1 }),
+      at: fc.date({ min: new Date('1970-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+      actor: text,
+      action: text,
+      subjectId: fc.option(text, { nil: null }),
+      basis: fc.option(text, { nil: null }),
+      purpose: fc.option(text, { nil: null }),
+      details: fc.dictionary(fc.string(), fc.jsonValue()) as fc.Arbitrary<Record<string, unknown>>,
+      prevHash: fc.string(),
+    })
+    fc.assert(
+      fc.property(entry, (e) => {
+        const documented = canonicalJson(['derbes-audit-v1', e.operatorId, e.seq, e.at.toISOString(), e.actor, e.action, e.subjectId, e.basis, e.purpose, e.details, e.prevHash])
+        expect(auditEntryBytes(e)).toBe(documented)
+      }),
+      { numRuns: 2000 },
     )
   })
 

@@ -64,7 +64,12 @@ function write(value: unknown): string | undefined {
 
 function orderedKeys(keys: string[]): string[] {
   keys.sort()
-  if (!keys.some((k) => ARRAY_INDEX.test(k) && Number(k) <= MAX_INDEX)) return keys
-  const indexes = keys.filter((k) => ARRAY_INDEX.test(k) && Number(k) <= MAX_INDEX).sort((a, b) => Number(a) - Number(b))
-  return [...indexes, ...keys.filter((k) => !(ARRAY_INDEX.test(k) && Number(k) <= MAX_INDEX))]
+  if (!keys.some(isArrayIndex)) return keys
+  return [...keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndex(k))]
+}
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0)
+  // Most keys start with a letter: skip the pattern for them.
+  return first >= 48 && first <= 57 && ARRAY_INDEX.test(key) && Number(key) <= MAX_INDEX
 }
