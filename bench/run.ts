@@ -1,8 +1,29 @@
+import { benchAuditVerify } from './audit-verify.ts'
+import { benchConsentIngest } from './consent-ingest.ts'
+import { benchDecisionBulk, formatBulkResult } from './decision-bulk.ts'
+import { benchDecisionEngine } from './decision-engine.ts'
+import { benchDecisionHttp } from './decision-http.ts'
 import { benchBusinessDays } from './kz-business-days.ts'
 import { formatResult } from './measure.ts'
 import { benchPolicyCompile } from './policy-compile.ts'
+import { benchFieldCipher } from './vault-crypto.ts'
 
 // Benchmarks print ratios against a baseline measured in the same run, never absolute promises.
-process.stdout.write(`Derbes benchmarks — Node ${process.version}, ${new Date().toISOString()}\n\n`)
-for (const result of benchPolicyCompile()) process.stdout.write(`${formatResult(result)}\n\n`)
-process.stdout.write(`${formatResult(await benchBusinessDays())}\n`)
+// With DATABASE_URL set, the storage benchmarks also run on that PostgreSQL server.
+const out = (text: string) => process.stdout.write(`${text}\n`)
+const databaseUrl = process.env.DATABASE_URL || undefined
+out(`Derbes benchmarks — Node ${process.version}, ${new Date().toISOString()}${databaseUrl ? ', PostgreSQL at DATABASE_URL' : ', PGlite only'}\n`)
+
+for (const result of benchPolicyCompile()) out(`${formatResult(result)}\n`)
+out(`${formatResult(await benchBusinessDays())}\n`)
+out(`${formatResult(await benchFieldCipher())}\n`)
+
+const engine = await benchDecisionEngine()
+out(`${formatResult(engine)}\n  target: at least 1,000,000 decisions/s on one core\n`)
+const http = await benchDecisionHttp()
+out(`${formatResult(http)}\n  p99 latency: ${http.p99Ms} ms (bare route ${http.baselineP99Ms} ms); target ratio ≥ 0.6\n`)
+out(formatBulkResult(await benchDecisionBulk()))
+
+out(`${formatResult(await benchConsentIngest())}\n  target: ratio ≥ 0.5\n`)
+if (databaseUrl) out(`${formatResult(await benchConsentIngest({ databaseUrl }))}\n  target: ratio ≥ 0.5\n`)
+for (const result of await benchAuditVerify(databaseUrl ? { databaseUrl } : {})) out(`${formatResult(result)}\n`)
