@@ -12,7 +12,7 @@ const SEEDS = readdirSync(join(ROOT, 'policies')).filter((f) => f.endsWith('.yam
 function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; stdout: () => string; urls: string[] }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/derbes.js'), 'serve', '--seed', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', DERBES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', DERBES_DATA_DIR: dataDir, DERBES_KEYS_DIR: join(dataDir, 'keys'), LOG_LEVEL: 'warn' },
   })
   let out = ''
   let err = ''

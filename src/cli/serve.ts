@@ -1,11 +1,17 @@
+import { join } from 'node:path'
 import closeWithGrace from 'close-with-grace'
 import { ensureDemoAccess } from '../access/index.ts'
+import { LocalKeyFileSigner, startCheckpointJob } from '../audit/index.ts'
 import type { Config } from '../config/index.ts'
+import { applyDueWithdrawals, expireConsents } from '../consent/index.ts'
 import { migrateToLatest, openDatabase } from '../db/index.ts'
 import { buildApp } from '../http/index.ts'
+import { runEvery } from '../jobs/index.ts'
 import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { listOperators, seedOperators } from '../operators/index.ts'
+import { startEventDispatcher } from '../notify/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
+import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 
 /**
  * `derbes serve`: opens the database (PGlite in `dataDir` unless
@@ -17,7 +23,10 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   const calendar = config.calendarDir ? new BusinessCalendar().extend(...(await loadCalendarDirectory(config.calendarDir))) : new BusinessCalendar()
   const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
   await migrateToLatest(database.db)
-  const app = await buildApp({ database, config, calendar })
+  const keys = new LocalKeyProvider({ directory: config.keysDir })
+  const signer = await LocalKeyFileSigner.open(join(config.keysDir, 'audit-signing.pem'))
+  const app = await buildApp({ database, config, calendar, keys, signer })
+  const clock = () => new Date()
   const demoLines: string[] = []
   if (options.seed) {
     const seeded = await seedOperators({ db: database.db, clock: () => new Date() }, config.policiesDir)
@@ -29,9 +38,22 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
     }
     demoLines.unshift(`  demo staff sign-in for every seed operator: login 'admin', password 'derbes-demo' (POST /v1/operators/<id>/sessions)`)
   }
+  // Background work of this process; several processes may run it side by side (each claims its rows).
+  const events = startEventDispatcher(
+    { db: database.db, keys, log: app.log },
+    { intervalMs: config.eventDispatchIntervalMs, timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, ...(config.natsUrl ? { natsUrl: config.natsUrl } : {}) },
+  )
+  const checkpoints = startCheckpointJob({ db: database.db, signer, log: app.log }, { intervalMs: config.auditCheckpointIntervalMs })
+  const ledgerDeps = { db: database.db, clock, keys, calendar }
+  // ESP App.1 §5 withdrawals take effect after their notice period; art. 8(5)–(6) terms end.
+  const consentJobs = runEvery(config.consentJobIntervalMs, 'consent withdrawals and expiry', async () => {
+    await applyDueWithdrawals(ledgerDeps, clock())
+    await expireConsents(ledgerDeps, clock())
+  }, app.log)
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
+    await Promise.all([events.stop(), checkpoints.stop(), consentJobs.stop()])
     await app.close()
     await database.close()
   })

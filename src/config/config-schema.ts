@@ -11,6 +11,10 @@ export const Config = Type.Object(
     /** A PostgreSQL server; without it Derbes runs on embedded PGlite in `dataDir`. */
     databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
     dataDir: Type.String({ default: '.derbes/pgdata', minLength: 1 }),
+    /** The operators' keyrings (`<operator>.json`) and the signing key (`audit-signing.pem`); keep it out of database backups. */
+    keysDir: Type.String({ default: '.derbes/keys', minLength: 1 }),
+    /** How often due withdrawals take effect and consents past their term expire. */
+    consentJobIntervalMs: Type.Integer({ default: 60_000, minimum: 10 }),
     /** Where the seed operators' policy files are; `serve --seed` loads them. */
     policiesDir: Type.String({ default: 'policies', minLength: 1 }),
     /** An operator's calendar files (`kz-YYYY.json`) extending or overriding the repository's years. */
@@ -41,6 +45,8 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DATABASE_URL: 'databaseUrl',
   DERBES_DATA_DIR: 'dataDir',
   DERBES_POLICIES_DIR: 'policiesDir',
+  DERBES_KEYS_DIR: 'keysDir',
+  DERBES_CONSENT_JOB_INTERVAL_MS: 'consentJobIntervalMs',
   DERBES_CALENDAR_DIR: 'calendarDir',
   LOG_LEVEL: 'logLevel',
   DERBES_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',

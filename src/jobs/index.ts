@@ -1,0 +1,1 @@
+export { runEvery, type JobLog } from './run-every.ts'
