@@ -11,9 +11,16 @@ describe.each(TEST_DATABASES)('migrations on $name', (target) => {
         select table_name from information_schema.tables
         where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(handle.db)
       expect(tables.rows.map((r) => r.table_name)).toEqual(
-        expect.arrayContaining(['operators', 'policy_versions', 'subjects', 'subject_keys', 'subject_identifiers', 'vault_items', 'subject_representatives']),
+        expect.arrayContaining([
+          'operators', 'policy_versions', 'subjects', 'subject_keys', 'subject_identifiers', 'vault_items', 'subject_representatives',
+          'audit_entries', 'audit_heads', 'audit_checkpoints', 'api_keys', 'staff_users', 'staff_sessions',
+          'consent_events', 'consent_state', 'subject_obligations', 'cookie_consents', 'sms_challenges', 'sms_outbox',
+          'event_outbox', 'event_cursors', 'webhook_endpoints', 'webhook_deliveries',
+        ]),
       )
-      for (const { table_name } of tables.rows) {
+      // Installation-wide state, not any operator's data: the event sinks' cursors over every operator's outbox.
+      const INSTALLATION_TABLES = new Set(['event_cursors'])
+      for (const { table_name } of tables.rows.filter((r) => !INSTALLATION_TABLES.has(r.table_name))) {
         const columns = await sql<{ column_name: string }>`
           select column_name from information_schema.columns
           where table_schema = current_schema() and table_name = ${table_name} order by ordinal_position`.execute(handle.db)
