@@ -9,9 +9,11 @@ import { benchSubjectId, generateEspSubjects, seedEsp } from './decision-fixture
 import type { BenchResult } from './measure.ts'
 
 export interface HttpBenchOptions {
-  /** Seconds per measurement. Default 10. */
+  /** Seconds of load on each server in all. Default 10. */
   durationSeconds?: number
   connections?: number
+  /** The seconds are split into this many alternating rounds, so drift of a shared machine falls on both alike. Default 4. */
+  rounds?: number
 }
 
 /** Decision requests as a CRM sends them: SMS marketing and delivery, mostly allowed, over several subjects. */
@@ -26,7 +28,7 @@ function bodies(): string[] {
   return out
 }
 
-async function load(url: string, token: string | null, options: Required<HttpBenchOptions>) {
+async function load(url: string, token: string | null, options: { connections: number; durationSeconds: number }) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }
   const result = await autocannon({
     url,
@@ -34,7 +36,6 @@ async function load(url: string, token: string | null, options: Required<HttpBen
     duration: options.durationSeconds,
     requests: bodies().map((body) => ({ method: 'POST' as const, headers, body })),
   })
-  if (process.env.DERBES_BENCH_DEBUG) console.error(url, { '2xx': result['2xx'], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, rps: result.requests.average })
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`)
   return { rps: result.requests.average, p99: result.latency.p99 }
 }
@@ -47,6 +48,7 @@ async function load(url: string, token: string | null, options: Required<HttpBen
  */
 export async function benchDecisionHttp(opts: HttpBenchOptions = {}): Promise<BenchResult & { ratio: number; p99Ms: number; baselineP99Ms: number }> {
   const options = { durationSeconds: opts.durationSeconds ?? 10, connections: opts.connections ?? 50 }
+  const rounds = opts.rounds ?? 4
   const database = await openDatabase({ dataDir: 'memory://' })
   let app: FastifyInstance | undefined
   let bare: FastifyInstance | undefined
@@ -65,10 +67,18 @@ export async function benchDecisionHttp(opts: HttpBenchOptions = {}): Promise<Be
     // Warm both: the projection loads on the first decision, and both JITs see the path.
     await load(appUrl, token, { ...options, durationSeconds: 2 })
     await load(bareUrl, null, { ...options, durationSeconds: 2 })
-    const baseline = await load(bareUrl, null, options)
-    const subject = await load(appUrl, token, options)
+    const round = { ...options, durationSeconds: options.durationSeconds / rounds }
+    const baselines: { rps: number; p99: number }[] = []
+    const subjects: { rps: number; p99: number }[] = []
+    for (let i = 0; i < rounds; i++) {
+      baselines.push(await load(bareUrl, null, round))
+      subjects.push(await load(appUrl, token, round))
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    const baseline = { rps: median(baselines.map((r) => r.rps)), p99: median(baselines.map((r) => r.p99)) }
+    const subject = { rps: median(subjects.map((r) => r.rps)), p99: median(subjects.map((r) => r.p99)) }
     return {
-      name: `decisions over HTTP — ${options.connections} connections, ${options.durationSeconds} s each (autocannon, same machine)`,
+      name: `decisions over HTTP — ${options.connections} connections, ${options.durationSeconds} s each in ${rounds} alternating rounds (autocannon, same machine; medians)`,
       subject: 'POST /v1/operators/esp/decisions (buildApp, API key)',
       baseline: 'bare Fastify POST → constant JSON',
       opsPerSec: subject.rps,

@@ -92,6 +92,15 @@ describe.each(TEST_DATABASES)('POST /v1/operators/:id/decisions on $name', (targ
     expect(rows[1]!.details).toMatchObject({ reasons: ['channel.not_consented'] })
   })
 
+  it('is documented in the OpenAPI document with its reason codes', async () => {
+    const openapi = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
+    const decision = openapi.paths['/v1/operators/{operatorId}/decisions'].post
+    const schema = JSON.stringify(decision.responses['200'])
+    expect(schema).toContain('consent.withdrawn')
+    expect(schema).toContain('legal_obligation')
+    expect(openapi.paths['/v1/operators/{operatorId}/decisions/bulk'].post.tags).toEqual(['decisions'])
+  })
+
   it('refuses a malformed request with 400 and the field', async () => {
     const res = await decide('esp', { subjectId: 'client-1', purpose: 'advertising', country: 'russia', colour: 'red' })
     expect(res.statusCode).toBe(400)
