@@ -42,8 +42,4 @@ export class DecisionIndexes {
     return this.get(operatorId).sync()
   }
 
-  /** Drops an operator's projection entirely, e.g. when a first sync failed because nothing was published yet. */
-  drop(operatorId: string): void {
-    this.#byOperator.delete(operatorId)
-  }
 }
