@@ -41,5 +41,4 @@ export class DecisionIndexes {
   refresh(operatorId: string): Promise<void> {
     return this.get(operatorId).sync()
   }
-
 }
