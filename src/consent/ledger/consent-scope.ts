@@ -101,7 +101,8 @@ export function resolveConsentScope(policy: CompiledPolicy, form: ConsentForm, r
   }
   if (problems.length > 0) throw new DerbesError('DERBES_CONSENT_SCOPE_INVALID', `${problems.length} problem(s) with the scope of consent form '${form.id}'`, problems)
 
-  return {
+  // Frozen all the way down: records share these parts, and their canonical text is written once (canonicalRecordJson).
+  return freezeDeep({
     purposes: purposes.map((p) => ({ id: p.id, basis: p.basis })),
     channelsByPurpose,
     categories: [...new Set(purposes.flatMap((p) => p.categories))],
@@ -109,5 +110,13 @@ export function resolveConsentScope(policy: CompiledPolicy, form: ConsentForm, r
     recipients,
     countries: countries.sort(),
     foreignPurposes: countries.length > 0 ? foreignPurposes : [],
+  })
+}
+
+function freezeDeep<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) freezeDeep(child)
+    Object.freeze(value)
   }
+  return value
 }

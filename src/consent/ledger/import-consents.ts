@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
 import { appendAuditBatch } from '../../audit/index.ts'
 import { DerbesError, type FieldProblem } from '../../errors/index.ts'
 import { almatyDate } from '../../kz/index.ts'
@@ -12,7 +11,7 @@ import { resolveConsentScope, type ConsentScope } from './consent-scope.ts'
 import { chooseConsentingParty } from './consenting-party.ts'
 import { loadImportContext } from './import-context.ts'
 import type { LedgerDeps } from './ledger-deps.ts'
-import { stateRowsOf, toStateInsert } from './project-consent-state.ts'
+import { stateRowsOf, toStateInsert, upsertConsentState, type StateInsert } from './project-consent-state.ts'
 
 /** One historical consent to import, as the source system (a CRM, a paper register) knows it. */
 export interface ImportConsentInput {
@@ -89,7 +88,7 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
     return { operatorId: input.operatorId, record, serialized: serializeConsentRecord(record), foreign: scope.foreignPurposes }
   })
   // One row per subject, purpose and channel: the latest consent of the batch wins.
-  const latest = new Map<string, ReturnType<typeof toStateInsert>>()
+  const latest = new Map<string, StateInsert>()
   for (const e of [...events].sort((a, b) => a.record.effectiveAt.localeCompare(b.record.effectiveAt))) {
     for (const row of stateRowsOf(e.record, 'given', e.foreign)) latest.set(`${e.operatorId}\u0000${e.record.subject.id}\u0000${row.purposeId}\u0000${row.channel}`, toStateInsert(e.operatorId, e.record.subject.id, row, now))
   }
@@ -98,23 +97,8 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
     for (let start = 0; start < events.length; start += CHUNK) {
       await trx.insertInto('consent_events').values(events.slice(start, start + CHUNK).map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute()
     }
-    for (let start = 0; start < stateRows.length; start += CHUNK) {
-      await trx
-        .insertInto('consent_state')
-        .values(stateRows.slice(start, start + CHUNK))
-        .onConflict((oc) =>
-          oc
-            .columns(['operator_id', 'subject_id', 'purpose_id', 'channel'])
-            .doUpdateSet({
-              status: sql`excluded.status`, form_id: sql`excluded.form_id`, form_version: sql`excluded.form_version`, event_id: sql`excluded.event_id`,
-              given_at: sql`excluded.given_at`, expires_at: sql`excluded.expires_at`, withdrawal_effective_at: sql`excluded.withdrawal_effective_at`,
-              by_representative: sql`excluded.by_representative`, countries: sql`excluded.countries`, updated_at: sql`excluded.updated_at`,
-            })
-            // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
-            .where(sql<boolean>`consent_state.updated_at < excluded.given_at`),
-        )
-        .execute()
-    }
+    // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
+    await upsertConsentState(trx, stateRows, { keepNewer: true })
     await appendAuditBatch(trx, events.map((e) => ({
       operatorId: e.operatorId,
       at: now,

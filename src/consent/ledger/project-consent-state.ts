@@ -53,27 +53,10 @@ export function stateRowsOf(record: ConsentRecord, status: ConsentStatus, foreig
 
 /** Writes state rows of one subject, replacing what was there for each purpose and channel. */
 export async function writeConsentState(db: Db, operatorId: string, subjectId: string, rows: readonly ConsentStateRow[], updatedAt: Date): Promise<void> {
-  if (rows.length === 0) return
-  await db
-    .insertInto('consent_state')
-    .values(rows.map((r) => toStateInsert(operatorId, subjectId, r, updatedAt)))
-    .onConflict((oc) =>
-      oc.columns(['operator_id', 'subject_id', 'purpose_id', 'channel']).doUpdateSet({
-        status: sql`excluded.status`,
-        form_id: sql`excluded.form_id`,
-        form_version: sql`excluded.form_version`,
-        event_id: sql`excluded.event_id`,
-        given_at: sql`excluded.given_at`,
-        expires_at: sql`excluded.expires_at`,
-        withdrawal_effective_at: sql`excluded.withdrawal_effective_at`,
-        by_representative: sql`excluded.by_representative`,
-        countries: sql`excluded.countries`,
-        updated_at: sql`excluded.updated_at`,
-      }),
-    )
-    .execute()
+  await upsertConsentState(db, rows.map((r) => toStateInsert(operatorId, subjectId, r, updatedAt)))
 }
 
+/** A state row as stored, for any subject. */
 export function toStateInsert(operatorId: string, subjectId: string, r: ConsentStateRow, updatedAt: Date) {
   return {
     operator_id: operatorId,
@@ -90,6 +73,37 @@ export function toStateInsert(operatorId: string, subjectId: string, r: ConsentS
     by_representative: r.byRepresentative,
     countries: JSON.stringify(r.countries),
     updated_at: updatedAt,
+  }
+}
+
+export type StateInsert = ReturnType<typeof toStateInsert>
+
+const CHUNK = 5000
+
+/**
+ * Upserts state rows of any subjects as one array per column (`unnest`):
+ * 14 parameters per 5,000 rows instead of 14 per row, so a bulk import binds
+ * and plans little. `keepNewer` leaves a row alone when it changed after the
+ * incoming consent was given (an import must not undo a later withdrawal).
+ */
+export async function upsertConsentState(db: Db, rows: readonly StateInsert[], options: { keepNewer?: boolean } = {}): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK)
+    const column = <K extends keyof StateInsert>(key: K) => chunk.map((r) => r[key])
+    await sql`
+      insert into consent_state (operator_id, subject_id, purpose_id, channel, status, form_id, form_version, event_id,
+        given_at, expires_at, withdrawal_effective_at, by_representative, countries, updated_at)
+      select o, s, p, c, st, f, v, e, g, x, w, b, co::jsonb, u
+      from unnest(${column('operator_id')}::text[], ${column('subject_id')}::text[], ${column('purpose_id')}::text[],
+        ${column('channel')}::text[], ${column('status')}::text[], ${column('form_id')}::text[], ${column('form_version')}::int[],
+        ${column('event_id')}::text[], ${column('given_at')}::timestamptz[], ${column('expires_at')}::timestamptz[],
+        ${column('withdrawal_effective_at')}::timestamptz[], ${column('by_representative')}::bool[], ${column('countries')}::text[],
+        ${column('updated_at')}::timestamptz[]) as t(o, s, p, c, st, f, v, e, g, x, w, b, co, u)
+      on conflict (operator_id, subject_id, purpose_id, channel) do update set
+        status = excluded.status, form_id = excluded.form_id, form_version = excluded.form_version, event_id = excluded.event_id,
+        given_at = excluded.given_at, expires_at = excluded.expires_at, withdrawal_effective_at = excluded.withdrawal_effective_at,
+        by_representative = excluded.by_representative, countries = excluded.countries, updated_at = excluded.updated_at
+      ${options.keepNewer ? sql`where consent_state.updated_at < excluded.given_at` : sql``}`.execute(db)
   }
 }
 
