@@ -5,17 +5,33 @@ import type { ConsentStanding } from './select-consent.ts'
 
 const NONE: readonly string[] = Object.freeze([])
 
-/** Clause lists joined without repeats; only the deny path builds them. */
-function clauses(...lists: readonly (readonly string[] | undefined)[]): readonly string[] {
-  const all = new Set<string>()
-  for (const list of lists) if (list) for (const c of list) all.add(c)
-  return all.size === 0 ? NONE : [...all]
+const joined = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>()
+
+/**
+ * Two clause lists joined without repeats. The lists are the compiled rules'
+ * frozen arrays, so each pair is joined once and shared: a denial allocates
+ * its reasons, not their citations.
+ */
+function clauses(a: readonly string[] = NONE, b: readonly string[] = NONE): readonly string[] {
+  if (b.length === 0) return a
+  if (a.length === 0) return b
+  let inner = joined.get(a)
+  if (!inner) joined.set(a, (inner = new WeakMap()))
+  let both = inner.get(b)
+  if (!both) inner.set(b, (both = Object.freeze([...new Set([...a, ...b])])))
+  return both
 }
 
+const plain = new WeakMap<readonly string[], Map<ReasonCode, DecisionReason>>()
+
+/** A reason; one without detail is built once per code and clause list and shared (they are frozen). */
 export function reason(code: ReasonCode, policyClauses: readonly string[] = NONE, detail?: DecisionReason['detail']): DecisionReason {
-  return detail === undefined
-    ? { code, clause: DECISION_REASONS[code].clause, policyClauses }
-    : { code, clause: DECISION_REASONS[code].clause, policyClauses, detail }
+  if (detail !== undefined) return { code, clause: DECISION_REASONS[code].clause, policyClauses, detail }
+  let byCode = plain.get(policyClauses)
+  if (!byCode) plain.set(policyClauses, (byCode = new Map()))
+  let shared = byCode.get(code)
+  if (!shared) byCode.set(code, (shared = Object.freeze({ code, clause: DECISION_REASONS[code].clause, policyClauses })))
+  return shared
 }
 
 export function statusReason(status: Exclude<SubjectFacts['status'], 'active'>): DecisionReason {
