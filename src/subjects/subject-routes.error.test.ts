@@ -26,7 +26,7 @@ describe.each(TEST_DATABASES)('subject routes, bad input, on $name', (target) =>
     ['an unknown capacity', { kind: 'client', legalCapacity: 'partial' }, '/body/legalCapacity'],
     ['a value without purposes', { kind: 'client', data: [{ itemId: 'phone', value: '87015558002', source: 'subject', purposes: [] }] }, '/body/data/0/purposes'],
     ['an unknown source', { kind: 'client', data: [{ itemId: 'phone', value: '87015558002', source: 'rumour', purposes: ['loyalty'] }] }, '/body/data/0/source'],
-    ['an unknown field', { kind: 'client', nickname: 'x' }, '/body'],
+    ['an unknown field', { kind: 'client', nickname: 'x' }, '/body/nickname'],
   ])('registration with %s is 400 naming the field, and writes nothing', async (_, payload, pointer) => {
     const before = await counts()
     const res = await kit.call(token, { method: 'POST', url: base, payload })
