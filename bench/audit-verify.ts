@@ -1,8 +1,8 @@
-import { hash, randomBytes } from 'node:crypto'
-import pg from 'pg'
+import { hash } from 'node:crypto'
 import { appendAuditBatch, verifyAuditChain, verifyChainRows, type AuditEntryInput } from '../src/audit/index.ts'
 import { auditEntryBytes, toAuditEntry, AUDIT_ENTRY_COLUMNS } from '../src/audit/audit-entry.ts'
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/db/index.ts'
+import type { DatabaseHandle } from '../src/db/index.ts'
+import { freshDatabase } from '../src/db/test-databases.ts'
 import type { BenchResult } from './measure.ts'
 
 const OPERATOR = 'bench'
@@ -25,30 +25,7 @@ function sample(i: number): AuditEntryInput {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 /** PGlite in memory, or a fresh schema on the server (dropped afterwards). */
-async function open(databaseUrl: string | undefined): Promise<DatabaseHandle> {
-  if (!databaseUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' })
-    await migrateToLatest(handle.db)
-    return handle
-  }
-  const schema = `derbes_bench_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: databaseUrl })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const handle = await openDatabase({ databaseUrl, searchPath: schema })
-  await migrateToLatest(handle.db, { schema })
-  return {
-    ...handle,
-    async close() {
-      await handle.close()
-      const cleanup = new pg.Client({ connectionString: databaseUrl })
-      await cleanup.connect()
-      await cleanup.query(`drop schema ${schema} cascade`)
-      await cleanup.end()
-    },
-  }
-}
+const open = (databaseUrl: string | undefined): Promise<DatabaseHandle> => freshDatabase(databaseUrl)
 
 /** Alternating rounds of an async subject and its baseline; medians of entries per second. */
 async function alternate(entries: number, rounds: number, subject: () => Promise<unknown>, baseline: () => unknown) {

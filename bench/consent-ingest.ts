@@ -1,10 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-import { readdir } from 'node:fs/promises'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Kysely } from 'kysely'
-import { Migrator, type Migration } from 'kysely/migration'
-import pg from 'pg'
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/db/index.ts'
+import { randomUUID } from 'node:crypto'
+import type { DatabaseHandle } from '../src/db/index.ts'
+import { freshDatabase } from '../src/db/test-databases.ts'
 import { BusinessCalendar } from '../src/kz/index.ts'
 import { getPublishedVersion, seedOperators } from '../src/operators/index.ts'
 import { consentTextHash } from '../src/consent/evidence/index.ts'
@@ -18,45 +14,9 @@ import type { BenchResult } from './measure.ts'
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const CHUNK = 1000
 
-/**
- * The migrations, with Kysely's own tables in `schema`. migrateToLatest leaves
- * that to Kysely, which looks for them in every schema of the database — so
- * on a server shared by concurrent runs it finds another run's and fails.
- */
-async function migrateInto(db: Kysely<any>, schema: string): Promise<void> {
-  const dir = fileURLToPath(new URL('../src/db/migrations/', import.meta.url))
-  const files = (await readdir(dir)).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f) && !f.includes('.test.')).sort()
-  const migrations: Record<string, Migration> = {}
-  for (const file of files) migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(dir + file).href)) as Migration
-  const result = await new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema }).migrateToLatest()
-  if (result.error) throw result.error
-}
 
-/** PGlite in memory, or a fresh, migrated schema on the server (dropped afterwards). */
-async function open(databaseUrl: string | undefined): Promise<DatabaseHandle> {
-  if (!databaseUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' })
-    await migrateToLatest(handle.db)
-    return handle
-  }
-  const schema = `derbes_bench_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: databaseUrl })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const handle = await openDatabase({ databaseUrl, searchPath: schema })
-  await migrateInto(handle.db, schema)
-  return {
-    ...handle,
-    async close() {
-      await handle.close()
-      const cleanup = new pg.Client({ connectionString: databaseUrl })
-      await cleanup.connect()
-      await cleanup.query(`drop schema ${schema} cascade`)
-      await cleanup.end()
-    },
-  }
-}
+/** PGlite in memory, or a fresh schema on the server (dropped afterwards). */
+const open = (databaseUrl: string | undefined): Promise<DatabaseHandle> => freshDatabase(databaseUrl)
 
 /**
  * Consent ingest with the hash chain — `importConsents`: each consent checked

@@ -91,3 +91,11 @@ export const TEST_DATABASES: readonly TestDatabase[] = [
   pglite,
   ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : []),
 ]
+
+/**
+ * A fresh, migrated database of its own — PGlite in memory, or a new schema on
+ * the server at `databaseUrl` — for benchmarks and scripts; close() throws it away.
+ */
+export function freshDatabase(databaseUrl?: string): Promise<DatabaseHandle> {
+  return databaseUrl ? postgres(databaseUrl).open() : openOwnPglite()
+}
