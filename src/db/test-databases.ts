@@ -63,23 +63,37 @@ function postgres(databaseUrl: string): TestDatabase {
     name: 'postgres',
     async open() {
       const schema = `derbes_test_${randomBytes(6).toString('hex')}`
-      const admin = new pg.Client({ connectionString: databaseUrl })
-      await admin.connect()
-      await admin.query(`create schema ${schema}`)
-      await admin.end()
-      const handle = await openDatabase({ databaseUrl, searchPath: schema })
-      await migrateToLatest(handle.db, { schema })
+      const handle = await underSchemaLock(databaseUrl, async (admin) => {
+        await admin.query(`create schema ${schema}`)
+        const opened = await openDatabase({ databaseUrl, searchPath: schema })
+        await migrateToLatest(opened.db, { schema })
+        return opened
+      })
       return {
         ...handle,
         async close() {
           await handle.close()
-          const cleanup = new pg.Client({ connectionString: databaseUrl })
-          await cleanup.connect()
-          await cleanup.query(`drop schema ${schema} cascade`)
-          await cleanup.end()
+          await underSchemaLock(databaseUrl, (admin) => admin.query(`drop schema ${schema} cascade`))
         },
       }
     },
+  }
+}
+
+/**
+ * Creating, migrating and dropping test schemas one at a time across test
+ * workers: Kysely's migrator reads the catalogue of every schema, and a schema
+ * dropped by another worker in the middle of that read fails it with
+ * "schema … does not exist".
+ */
+async function underSchemaLock<T>(databaseUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: databaseUrl })
+  await admin.connect()
+  try {
+    await admin.query('select pg_advisory_lock(hashtext($1))', ['derbes test schemas'])
+    return await work(admin)
+  } finally {
+    await admin.end()
   }
 }
 
