@@ -1,20 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
-import { AUDIT_ENTRY_COLUMNS, toAuditEntry } from './audit-entry.ts'
+import { AUDIT_ENTRY_COLUMNS, toAuditEntry, type AuditEntry } from './audit-entry.ts'
 
-export interface AuditEntryView {
-  seq: number
-  at: string
-  actor: string
-  action: string
-  subjectId: string | null
-  basis: string | null
-  purpose: string | null
-  details: Record<string, unknown>
-  prevHash: string
-  hash: string
-}
+/** An entry as the API shows it: its operator is the route's, its time an ISO string. */
+export type AuditEntryView = Omit<AuditEntry, 'operatorId' | 'at'> & { at: string }
 
 export interface AuditPage {
   entries: AuditEntryView[]

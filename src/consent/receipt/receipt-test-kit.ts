@@ -4,6 +4,8 @@ import { appendAudit } from '../../audit/index.ts'
 import type { Database } from '../../db/index.ts'
 import { canonicalJson, sha256Hex } from '../../policy/index.ts'
 import type { ConsentRecord } from '../consent-record.ts'
+import { consentEventRow } from '../ledger/append-consent-event.ts'
+import { serializeConsentRecord } from '../ledger/build-consent-record.ts'
 
 /** FOR TESTS. A consent record of the ledger's shape (src/consent/consent-record.ts), ESP App.1 by SMS code unless overridden. */
 export function sampleRecord(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
@@ -38,21 +40,10 @@ export function sampleRecord(overrides: Partial<ConsentRecord> = {}): ConsentRec
 
 /** FOR TESTS. Appends a record as the ledger does — the append-only row with its hash, and the audit entry chaining that hash. */
 export async function insertConsentEvent(db: Kysely<Database>, record: ConsentRecord, options: { audit?: boolean } = {}): Promise<string> {
-  const recordHash = sha256Hex(canonicalJson(record))
+  const serialized = serializeConsentRecord(record)
+  const recordHash = serialized.hash
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('consent_events').values({
-      operator_id: record.operator.id,
-      event_id: record.recordId,
-      subject_id: record.subject.id,
-      kind: record.kind,
-      recorded_at: record.recordedAt,
-      effective_at: record.effectiveAt,
-      form_id: record.form.id,
-      form_version: record.form.version,
-      purposes: JSON.stringify(record.purposes.map((p) => p.id)),
-      record: JSON.stringify(record),
-      record_hash: recordHash,
-    }).execute()
+    await trx.insertInto('consent_events').values(consentEventRow(record.operator.id, record, serialized)).execute()
     if (options.audit !== false) {
       await appendAudit(trx, { operatorId: record.operator.id, at: new Date(record.recordedAt), actor: record.recordedBy, action: 'consent_given', subjectId: record.subject.id, details: { eventId: record.recordId, recordHash } })
     }
