@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 import type { AccessTables } from '../access/access-tables.ts'
 import type { ConsentTables } from '../consent/consent-tables.ts'
 import type { NotifyTables } from '../notify/notify-tables.ts'
+import type { RequestsTables } from '../requests/requests-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
@@ -151,7 +152,7 @@ export interface AuditCheckpointsTable {
  * Every table. Modules that own tables declare them beside their code
  * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
  */
-export interface Database extends AccessTables, ConsentTables, NotifyTables {
+export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable
