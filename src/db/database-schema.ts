@@ -3,6 +3,8 @@ import type { AccessTables } from '../access/access-tables.ts'
 import type { ConsentTables } from '../consent/consent-tables.ts'
 import type { NotifyTables } from '../notify/notify-tables.ts'
 import type { RequestsTables } from '../requests/requests-tables.ts'
+import type { SystemsTables } from '../systems/systems-tables.ts'
+import type { TransfersTables } from '../subjects/transfers/transfers-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
@@ -152,7 +154,7 @@ export interface AuditCheckpointsTable {
  * Every table. Modules that own tables declare them beside their code
  * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
  */
-export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables {
+export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, SystemsTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable

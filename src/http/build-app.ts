@@ -10,11 +10,12 @@ import type { DatabaseHandle } from '../db/index.ts'
 import { BusinessCalendar, calendarRoutes } from '../kz/index.ts'
 import { eventRoutes } from '../notify/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
-import { subjectRoutes } from '../subjects/index.ts'
+import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
 import { registerMetrics } from './metrics.ts'
+import { registerOperatorScope } from './operator-scope-hook.ts'
 import { handleError, handleNotFound } from './problem-details.ts'
 import { ProblemSchema } from './problem-schema.ts'
 
@@ -88,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   registerAuthentication(app, { db: deps.db, clock: deps.clock })
+  // After authentication (tokens are looked up across operators), before every operator's routes.
+  registerOperatorScope(app)
   registerHealth(app, options.database)
   registerMetrics(app)
   await operatorRoutes(app, deps)
@@ -100,5 +103,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await consentRoutes(app, deps)
   await auditRoutes(app, { db: deps.db, checkpointVerifier: deps.signer })
   await eventRoutes(app, deps)
+  await transferRoutes(app, deps)
   return app
 }

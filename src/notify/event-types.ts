@@ -24,6 +24,14 @@ export const EVENT_TYPES = [
   'consent.expired',
   'consent.reaffirmed',
   'cookie_consent.recorded',
+  // data subject requests (issue 4): intake, each state change, and the deadline clock
+  'request.received',
+  'request.state_changed',
+  'request.answered',
+  'request.refused',
+  'request.due_soon',
+  'request.overdue',
+  'data.transferred',
   ...WITHDRAWAL_CONSEQUENCES.map((c) => `consequence.${c}` as const),
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
