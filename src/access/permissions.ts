@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   'audit:checkpoint', // sign checkpoints of the audit chain
   'events:manage', // webhook endpoints and event delivery
   'staff:manage', // staff users, roles, API keys
+  'requests:read', // see data subject requests, their deadlines and history — no personal-data values
+  'requests:manage', // register requests, add identity proof, move them through their states, refuse them
+  'systems:read', // see the data map of the operator's own systems (connection secrets stay sealed)
+  'systems:manage', // declare, change, test and remove those systems and their connection secrets
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

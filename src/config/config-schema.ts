@@ -32,6 +32,17 @@ export const Config = Type.Object(
     webhookMaxAttempts: Type.Integer({ default: 10, minimum: 1, maximum: 50 }),
     /** How often `serve` signs a checkpoint of each operator's audit chain; 0 = never. */
     auditCheckpointIntervalMs: Type.Integer({ default: 3_600_000, minimum: 0 }),
+    /**
+     * Working days to answer a request neither the policy nor the law gives a
+     * deadline (law.md: information and access "not in the law … [U]
+     * configurable"; complaints for most seeds). 15 is a default, not a
+     * confirmed rule.
+     */
+    requestDefaultDeadlineDays: Type.Integer({ default: 15, minimum: 0, maximum: 366 }),
+    /** How many business days before its due date a request is reminded (`request.due_soon`). */
+    requestReminderLeadDays: Type.Integer({ default: 1, minimum: 0, maximum: 30 }),
+    /** How often the reminder and escalation job looks for requests due soon or overdue. */
+    requestJobIntervalMs: Type.Integer({ default: 60_000, minimum: 10 }),
   },
   { additionalProperties: false },
 )
@@ -55,4 +66,7 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   DERBES_WEBHOOK_MAX_ATTEMPTS: 'webhookMaxAttempts',
   DERBES_AUDIT_CHECKPOINT_INTERVAL_MS: 'auditCheckpointIntervalMs',
+  DERBES_REQUEST_DEFAULT_DEADLINE_DAYS: 'requestDefaultDeadlineDays',
+  DERBES_REQUEST_REMINDER_LEAD_DAYS: 'requestReminderLeadDays',
+  DERBES_REQUEST_JOB_INTERVAL_MS: 'requestJobIntervalMs',
 }

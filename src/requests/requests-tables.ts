@@ -45,6 +45,26 @@ export interface RequestsTable {
   escalated_at: Timestamp | null
   created_by: string
   updated_at: Timestamp
+  /** Who asked: the subject, a representative for it, or the authorised body (TW-9.5, ESP-8, KZK-5.1.4). */
+  requested_by: ColumnType<RequestedBy, RequestedBy | undefined, RequestedBy>
+  /** What intake checked: identity proof kinds required, given and missing (ESP-9), a representative's authority. Never a value. */
+  verification: ColumnType<RequestVerification, string | undefined, string>
+  /**
+   * A request's own data key, wrapped by the operator's keyring, when `sealed`
+   * cannot be under a subject's key (a requester the operator does not hold).
+   * Null when `sealed` is under the subject's key.
+   */
+  sealed_key_id: string | null
+  sealed_wrapped_key: string | null
+}
+
+export const REQUESTED_BY = ['subject', 'representative', 'authorised_body'] as const
+export type RequestedBy = (typeof REQUESTED_BY)[number]
+
+/** What a request's verification found; kinds and outcomes only. */
+export interface RequestVerification {
+  identityProof?: { required: string[]; given: string[]; missing: string[] }
+  authority?: { representativeId: string; relation: string | null; active: boolean; checkedAt: string }
 }
 
 /** Every state change, with who and why: the request's history (also in the audit chain). */
