@@ -9,8 +9,10 @@ import { consentRoutes } from '../consent/index.ts'
 import type { DatabaseHandle } from '../db/index.ts'
 import { BusinessCalendar, calendarRoutes } from '../kz/index.ts'
 import { eventRoutes } from '../notify/index.ts'
+import { requestRoutes } from '../requests/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
+import { systemRoutes } from '../systems/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
@@ -80,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'access', description: 'Staff, sessions, second factor, API keys' },
         { name: 'audit', description: 'The hash-chained audit log: entries, verification, checkpoints' },
         { name: 'events', description: 'Webhook endpoints and the event outbox' },
+        { name: 'requests', description: 'Data subject requests: intake, identity proof, deadlines, states, refusals' },
         { name: 'calendar', description: 'The working-day calendar deadlines are counted in' },
         { name: 'health', description: 'Liveness, readiness, metrics' },
       ],
@@ -104,5 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await auditRoutes(app, { db: deps.db, checkpointVerifier: deps.signer })
   await eventRoutes(app, deps)
   await transferRoutes(app, deps)
+  await systemRoutes(app, deps)
+  await requestRoutes(app, deps, options.config)
   return app
 }
