@@ -12,6 +12,11 @@ export {
   type SystemKind, type LocatorKind, type Masking, type MaskingStrategy, type MappedColumn, type MappedTable, type Relation,
   type SystemMap, type SystemInput, type SystemView, type ConnectionInput, type ConnectionView,
 } from './system-map.ts'
-export { runSystemTask } from './run-system-task.ts'
-export { listSystems } from './list-systems.ts'
+export { runSystemTask, isRetryableSystemError } from './run-system-task.ts'
+export { listSystems, getSystem } from './list-systems.ts'
 export { closeSystemConnections } from './connection-cache.ts'
+export { createSystem, updateSystem, deleteSystem } from './save-system.ts'
+export { testSystem } from './test-system.ts'
+export { ActionNotSupportedError, type SystemTestReport } from './base-connector.ts'
+export { systemRoutes } from './system-routes.ts'
+export type { SystemsTables } from './systems-tables.ts'
