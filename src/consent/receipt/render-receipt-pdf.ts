@@ -1,14 +1,8 @@
-import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
+import { newPdfDocument } from '../../notify/pdf/index.ts'
 import type { Language } from '../../policy/index.ts'
 import type { SignedConsentReceipt } from './consent-receipt.ts'
 import { receiptDocument, type ReceiptSection } from './receipt-document.ts'
 import { receiptText } from './receipt-messages.ts'
-
-const require = createRequire(import.meta.url)
-// DejaVu Sans covers the Kazakh letters (ә ғ қ ң ө ұ ү һ і) that the PDF standard fonts lack.
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
 
 const MARGIN = 56
 const LABEL_WIDTH = 170
@@ -50,21 +44,14 @@ function section(doc: PDFKit.PDFDocument, content: ReceiptSection, width: number
 export async function renderReceiptPdf(signed: SignedConsentReceipt, language: Language): Promise<Buffer> {
   const content = receiptDocument(signed, language)
   const issued = new Date(signed.receipt.issuedAt)
-  const doc = new PDFDocument({
+  // DejaVu Sans (fonts 'body' and 'bold') covers the Kazakh letters the PDF standard fonts lack.
+  const { doc, done } = newPdfDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
     lang: language,
     info: { Title: content.title, Subject: content.subtitle, Author: signed.receipt.record.operator.name[language], Creator: 'Derbes', CreationDate: issued, ModDate: issued },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('body', FONT)
-  doc.registerFont('bold', FONT_BOLD)
   const width = doc.page.width - 2 * MARGIN
 
   doc.font('bold').fontSize(16).text(content.title, MARGIN, MARGIN, { width, align: 'center' })

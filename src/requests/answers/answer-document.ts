@@ -39,6 +39,8 @@ export interface AnswerLetter {
  */
 export interface AnswerDocument {
   language: Language
+  /** When the answer was issued (ISO 8601): the PDF is dated by it, so equal answers give equal bytes. */
+  issuedAt: string
   subjectLine: string
   text: string
   html: string

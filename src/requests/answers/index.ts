@@ -6,3 +6,7 @@
  */
 export type { AnswerInput, AnswerRequest, AnswerSubject, AnswerOutcome, FulfilledStep, SubjectRecord } from './answer-input.ts'
 export type { AnswerDocument, AnswerLetter, LetterSection, LetterTable } from './answer-document.ts'
+export { composeAnswer } from './compose-answer.ts'
+export { renderAnswerPdf } from './render-answer-pdf.ts'
+export { exportSubjectData, SUBJECT_DATA_FORMAT, CSV_COLUMNS } from './export-subject-data.ts'
+export { DERBES_SYSTEM } from './records-sections.ts'
