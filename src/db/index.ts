@@ -1,4 +1,5 @@
 export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './open-database.ts'
 export { migrateToLatest } from './migrate.ts'
+export { withOperatorScope, withoutOperatorScope, currentOperatorScope, enableOperatorIsolation } from './operator-scope/index.ts'
 export type { Database, VersionState } from './database-schema.ts'
 export { VERSION_STATES } from './database-schema.ts'

@@ -57,15 +57,39 @@ const pglite: TestDatabase = {
   },
 }
 
-/** On a server each test database is its own schema, dropped on close, so suites can run side by side. */
+/**
+ * The role test databases on a server act as: not a superuser, so row-level
+ * security binds every suite as it binds Derbes in production
+ * (docs/operations.md). It owns the schema and so the tables it migrates.
+ */
+export const TEST_APP_ROLE = 'derbes_app'
+
+/**
+ * Creates the test role once per server. `session_replication_role` is the one
+ * superuser setting granted to it: the audit tamper tests play an attacker who
+ * switches triggers off with it (PostgreSQL 15+).
+ */
+async function ensureTestAppRole(admin: pg.Client): Promise<void> {
+  const { rowCount } = await admin.query('select 1 from pg_roles where rolname = $1', [TEST_APP_ROLE])
+  if (rowCount) return
+  await admin.query(`create role ${TEST_APP_ROLE} nologin nosuperuser nobypassrls`)
+  await admin.query(`grant set on parameter session_replication_role to ${TEST_APP_ROLE}`)
+}
+
+/**
+ * On a server each test database is its own schema, dropped on close, so
+ * suites can run side by side; its connections log in as the URL's user and
+ * act as `derbes_app`.
+ */
 function postgres(databaseUrl: string): TestDatabase {
   return {
     name: 'postgres',
     async open() {
       const schema = `derbes_test_${randomBytes(6).toString('hex')}`
       const handle = await underSchemaLock(databaseUrl, async (admin) => {
-        await admin.query(`create schema ${schema}`)
-        const opened = await openDatabase({ databaseUrl, searchPath: schema })
+        await ensureTestAppRole(admin)
+        await admin.query(`create schema ${schema} authorization ${TEST_APP_ROLE}`)
+        const opened = await openDatabase({ databaseUrl, searchPath: schema, role: TEST_APP_ROLE })
         await migrateToLatest(opened.db, { schema })
         return opened
       })
