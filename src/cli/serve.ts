@@ -10,6 +10,7 @@ import { runEvery } from '../jobs/index.ts'
 import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { listOperators, seedOperators } from '../operators/index.ts'
 import { startEventDispatcher } from '../notify/index.ts'
+import { requestSettings, startRequestReminderJob } from '../requests/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 
@@ -50,10 +51,12 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
     await applyDueWithdrawals(ledgerDeps, clock())
     await expireConsents(ledgerDeps, clock())
   }, app.log)
+  // Issue 4: request.due_soon before a deadline, request.overdue after it, each once, to the operator's webhooks and NATS.
+  const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    await Promise.all([events.stop(), checkpoints.stop(), consentJobs.stop()])
+    await Promise.all([events.stop(), checkpoints.stop(), consentJobs.stop(), requestReminders.stop()])
     await app.close()
     await database.close()
   })
