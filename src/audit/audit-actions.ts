@@ -32,11 +32,21 @@ export const AUDIT_ACTIONS = [
   'access_denied',
   // who was given or lost access: API keys issued and revoked, staff added, changed, disabled (TW-7.1 monitoring)
   'access_changed',
+  // a data subject signed in to the portal with a one-time code (issue 4 item 2)
+  'subject_signed_in',
   // data subject requests (art. 12, 16, 18–20)
   'request_received',
   'request_state_changed',
   'request_answered',
   'recipients_notified',
+  // fulfilment (issue 4 item 5): tasks planned for a request, one completed by staff or retried, one that failed
+  'request_tasks_planned',
+  'request_task_completed',
+  'request_task_failed',
+  // the data map of the operator's own systems was declared, changed or removed (issue 4 item 5)
+  'system_changed',
+  // an e-mail with personal data (an answer, its PDF and export) accepted by the SMTP server (src/notify/email/)
+  'email_sent',
   // retention
   'legal_hold_placed',
   'legal_hold_released',

@@ -5,6 +5,9 @@ import type { NotifyTables } from '../notify/notify-tables.ts'
 import type { RequestsTables } from '../requests/requests-tables.ts'
 import type { SystemsTables } from '../systems/systems-tables.ts'
 import type { TransfersTables } from '../subjects/transfers/transfers-tables.ts'
+import type { FulfilmentTables } from '../requests/fulfilment/fulfilment-tables.ts'
+import type { EmailTables } from '../notify/email/email-tables.ts'
+import type { PortalTables } from '../portal/portal-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
@@ -118,19 +121,27 @@ export interface SubjectRepresentativesTable {
 /** pg returns bigint as a string, PGlite as a number; read it through `Number()`. */
 type BigIntColumn = ColumnType<string | number, number, never>
 
-/** One entry of an operator's audit hash chain (src/audit/); rows are never updated or deleted. */
+/** A column the database generates from `body`: read-only. */
+type FromBody<T> = ColumnType<T, never, never>
+
+/**
+ * One entry of an operator's audit hash chain (src/audit/); rows are never
+ * updated or deleted. `body` is the canonical text that is hashed; the
+ * columns after it are generated from it (migration 2026-12-02-160).
+ */
 export interface AuditEntriesTable {
   operator_id: string
   seq: BigIntColumn
-  at: ColumnType<Date, Date, never>
-  actor: string
-  action: string
-  subject_id: string | null
-  basis: string | null
-  purpose: string | null
-  details: Json<Record<string, unknown>>
-  prev_hash: string
+  body: string
   hash: string
+  prev_hash: FromBody<string>
+  at: FromBody<Date>
+  actor: FromBody<string>
+  action: FromBody<string>
+  subject_id: FromBody<string | null>
+  basis: FromBody<string | null>
+  purpose: FromBody<string | null>
+  details: FromBody<Record<string, unknown>>
 }
 
 /** The last entry of each operator's chain; its row lock serialises appends. */
@@ -154,7 +165,7 @@ export interface AuditCheckpointsTable {
  * Every table. Modules that own tables declare them beside their code
  * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
  */
-export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, SystemsTables {
+export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable

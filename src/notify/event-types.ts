@@ -32,6 +32,12 @@ export const EVENT_TYPES = [
   'request.due_soon',
   'request.overdue',
   'data.transferred',
+  // fulfilment: a task failed (retried, or failed for good and waiting for staff); a recipient told of a change (TW-9.4)
+  'request.task_failed',
+  'recipient.notified',
+  // e-mail to a subject: accepted by the SMTP server, or failed for good after every retry (src/notify/email/)
+  'email.sent',
+  'email.failed',
   ...WITHDRAWAL_CONSEQUENCES.map((c) => `consequence.${c}` as const),
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]

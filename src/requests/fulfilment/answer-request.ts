@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto'
+import type { Transaction } from 'kysely'
+import { appendAudit } from '../../audit/index.ts'
+import type { Database } from '../../db/index.ts'
+import type { CompiledPolicy } from '../../policy/index.ts'
+import { getPublishedVersion } from '../../operators/index.ts'
+import { composeAnswer } from '../answers/index.ts'
+import { transitionRequest } from '../transition-request.ts'
+import { FULFILMENT_ACTOR, type FulfilmentDeps } from './fulfilment-deps.ts'
+import { loadRequest, type FulfilmentRequest } from './fulfilment-request.ts'
+import { gatherAnswerInput } from './gather-answer-input.ts'
+import { sealAnswer } from './seal-result.ts'
+
+export type AnswerOutcomeKind = 'answered' | 'refusal_sent' | 'not_ready'
+
+/**
+ * Answers a request whose tasks are all done (or one refused without an
+ * answer yet): composes the letter in the request's language from what
+ * fulfilment did (`composeAnswer`), keeps it sealed for download
+ * (`request_answers`), delivers it, moves the request to `answered` and
+ * audits it (`request_answered`: outcome, letter hash, how delivered, which
+ * vault items addressed it) — one transaction, the request locked, so two
+ * processes never answer twice. A refused request gets its refusal letter
+ * and stays `refused`. `not_ready` when a task is still open or the answer
+ * exists.
+ *
+ * @example
+ * await answerRequest(deps, 'tw', requestId)
+ */
+export async function answerRequest(deps: FulfilmentDeps, operatorId: string, requestId: string): Promise<AnswerOutcomeKind> {
+  const { compiled: policy } = await getPublishedVersion(deps, operatorId)
+  return deps.db.transaction().execute(async (trx) => answerLockedRequest(trx, deps, policy, await loadRequest(trx, operatorId, requestId, { forUpdate: true })))
+}
+
+/** {@link answerRequest} in the caller's transaction, the request already locked (planning answers a request with nothing to do at once). */
+export async function answerLockedRequest(trx: Transaction<Database>, deps: FulfilmentDeps, policy: CompiledPolicy, request: FulfilmentRequest): Promise<AnswerOutcomeKind> {
+  const operatorId = request.operator_id
+  const requestId = request.request_id
+  const open = request.state === 'in_progress' || request.state === 'awaiting_systems'
+  if (!open && request.state !== 'refused') return 'not_ready'
+  const answered = await trx.selectFrom('request_answers').select('request_id').where('operator_id', '=', operatorId).where('request_id', '=', requestId).executeTakeFirst()
+  if (answered) return 'not_ready'
+  const tasks = await trx.selectFrom('request_tasks').selectAll().where('operator_id', '=', operatorId).where('request_id', '=', requestId).orderBy('created_at').orderBy('task_id').execute()
+  if (open && tasks.some((t) => t.state !== 'done' && t.state !== 'cancelled')) return 'not_ready'
+  const now = deps.clock()
+  if (!open) {
+    // Refused by staff or at intake while tasks waited: nothing more runs for it.
+    await trx.updateTable('request_tasks').set({ state: 'cancelled', next_attempt_at: null, done_at: now })
+      .where('operator_id', '=', operatorId).where('request_id', '=', requestId).where('state', 'in', ['pending', 'failed']).execute()
+  }
+  const gathered = await gatherAnswerInput(trx, deps.keys, policy, request, tasks, now)
+  const document = composeAnswer(gathered.input)
+  const plain = JSON.stringify(document)
+  const documentSha256 = createHash('sha256').update(plain).digest('hex')
+  const sealed = await sealAnswer(trx, deps.keys, operatorId, request.subject_id, requestId, plain)
+  const delivered = ['download']
+  await trx.insertInto('request_answers').values({
+    operator_id: operatorId,
+    request_id: requestId,
+    language: document.language,
+    outcome: gathered.input.outcome.kind,
+    issued_at: now,
+    policy_version_id: policy.versionId,
+    document_sha256: documentSha256,
+    delivered: JSON.stringify(delivered),
+    sealed: sealed.sealed,
+    sealed_key_id: sealed.keyId,
+    sealed_wrapped_key: sealed.wrappedKey,
+  }).execute()
+  await appendAudit(trx, {
+    operatorId,
+    at: now,
+    actor: FULFILMENT_ACTOR,
+    action: 'request_answered',
+    subjectId: request.subject_id,
+    details: {
+      requestId,
+      reference: request.reference,
+      kind: request.kind,
+      outcome: gathered.input.outcome.kind,
+      language: document.language,
+      policyVersionId: policy.versionId,
+      documentSha256,
+      delivered,
+      ...(gathered.input.records ? { records: gathered.input.records.length } : {}),
+      ...(gathered.addressedWith.length > 0 ? { addressedWith: gathered.addressedWith } : {}),
+    },
+  })
+  if (!open) return 'refusal_sent'
+  await transitionRequest(trx, deps, { operatorId, requestId, to: 'answered', actor: FULFILMENT_ACTOR, note: 'every task done; answer delivered' })
+  return 'answered'
+}
