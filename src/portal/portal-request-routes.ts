@@ -1,0 +1,51 @@
+import type { Static } from '@sinclair/typebox'
+import type { FastifyInstance } from 'fastify'
+import type { PortalDeps } from './portal-deps.ts'
+import { getPortalRequest, listPortalRequests, submitPortalRequest } from './portal-requests.ts'
+import { OnBehalfQuery, PortalParams, PortalRequestBody, PortalRequestDetailSchema, PortalRequestListSchema, PortalRequestParams } from './portal-schemas.ts'
+import { requireSubjectSession, subjectSessionOf } from './subject-session-guard.ts'
+
+const problem = { $ref: 'Problem#' }
+type Op = Static<typeof PortalParams>
+
+/** The signed-in subject's requests: submit, list, follow. */
+export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps): Promise<void> {
+  const base = '/v1/operators/:operatorId/portal/requests'
+  const preValidation = requireSubjectSession(deps)
+
+  app.post<{ Params: Op; Body: Static<typeof PortalRequestBody> }>(base, {
+    preValidation,
+    schema: {
+      tags: ['portal'],
+      summary: 'Submit a request (channel `portal`; the session is the signature)',
+      description: 'For the subject, or with `onBehalfOf` for a subject it represents now (KZK-1.13: a parent for a child). Deadlines and identity proof as for any request (ESP-9 may still ask for ID document details).',
+      params: PortalParams,
+      body: PortalRequestBody,
+      response: { 201: PortalRequestDetailSchema, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
+    },
+  }, async (request, reply) => {
+    const created = await submitPortalRequest(deps, subjectSessionOf(request), request.body)
+    return reply.status(201).header('location', `/v1/operators/${request.params.operatorId}/portal/requests/${created.requestId}`).send(created)
+  })
+
+  app.get<{ Params: Op; Querystring: Static<typeof OnBehalfQuery> }>(base, {
+    preValidation,
+    schema: {
+      tags: ['portal'],
+      summary: 'My requests, and those of the subjects I represent, newest first',
+      params: PortalParams,
+      querystring: OnBehalfQuery,
+      response: { 200: PortalRequestListSchema, 400: problem, 401: problem, 403: problem },
+    },
+  }, async (request) => ({ items: await listPortalRequests(deps, subjectSessionOf(request), request.query.onBehalfOf) }))
+
+  app.get<{ Params: Static<typeof PortalRequestParams> }>(`${base}/:requestId`, {
+    preValidation,
+    schema: {
+      tags: ['portal'],
+      summary: 'One of my requests: state, due date, history (no staff notes)',
+      params: PortalRequestParams,
+      response: { 200: PortalRequestDetailSchema, 401: problem, 403: problem, 404: problem },
+    },
+  }, async (request) => getPortalRequest(deps, subjectSessionOf(request), request.params.requestId))
+}
