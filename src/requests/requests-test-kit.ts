@@ -1,7 +1,9 @@
 // Test support for the requests suites: seed policies compiled from the repository's files, and a
 // fixture of one database with the five seed operators, an app and module deps sharing a settable
 // clock, the memory keyring and the calendar.
-import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { issueApiKey, type Permission } from '../access/index.ts'
 import { LocalKeyFileSigner } from '../audit/index.ts'
@@ -45,14 +47,32 @@ export interface RequestsFixture {
   close(): Promise<void>
 }
 
-/** One database with the five seed policies published, at `start` (Almaty time: 2 December 2026, 10:00 by default). */
-export async function openRequestsFixture(target: TestDatabase, start: string = '2026-12-02T10:00:00+05:00'): Promise<RequestsFixture> {
+/** Publishes the seed policies named (all five by default): a scenario of one operator needs only its own. */
+async function publishSeeds(db: DatabaseHandle['db'], clock: () => Date, seeds: readonly Seed[] | undefined): Promise<void> {
+  if (!seeds) {
+    await seedOperators({ db, clock }, 'policies')
+    return
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'derbes-requests-seeds-'))
+  try {
+    for (const seed of seeds) copyFileSync(new URL(`../../policies/${seed}.yaml`, import.meta.url), join(dir, `${seed}.yaml`))
+    await seedOperators({ db, clock }, dir)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * One database with seed policies published — all five, or those in `options.seeds` — at `start`
+ * (Almaty time: 2 December 2026, 10:00 by default).
+ */
+export async function openRequestsFixture(target: TestDatabase, start: string = '2026-12-02T10:00:00+05:00', options: { seeds?: readonly Seed[] } = {}): Promise<RequestsFixture> {
   const database = await target.open()
   let now = new Date(start)
   const clock = () => now
   const keys = new MemoryKeyProvider()
   const calendar = new BusinessCalendar()
-  await seedOperators({ db: database.db, clock }, 'policies')
+  await publishSeeds(database.db, clock, options.seeds)
   const app = await buildTestApp(database, { clock, keys, calendar, signer: LocalKeyFileSigner.ephemeral() })
   const deps: RequestsDeps = { db: database.db, clock, keys, calendar, settings: { ...DEFAULT_REQUEST_SETTINGS } }
   return {
