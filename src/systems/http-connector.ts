@@ -32,7 +32,6 @@ export class HttpConnector extends BaseConnector {
   constructor(
     private readonly settings: StoredConnection,
     private readonly secret: SystemSecret,
-    private readonly clock: () => Date = () => new Date(),
   ) {
     super('http')
   }
@@ -88,7 +87,8 @@ export class HttpConnector extends BaseConnector {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${this.secret.token ?? ''}`, 'user-agent': 'Derbes-Systems/0.1' }
     if (this.secret.signingSecret) {
       const id = `msg_${randomUUID()}`
-      const now = this.clock()
+      // Wall-clock time, not the deps clock: the receiver checks freshness against its own clock (replay protection).
+      const now = new Date()
       headers['webhook-id'] = id
       headers['webhook-timestamp'] = String(Math.floor(now.getTime() / 1000))
       headers['webhook-signature'] = new Webhook(this.secret.signingSecret).sign(id, now, text)

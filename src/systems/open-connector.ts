@@ -13,7 +13,7 @@ import type { SystemsDeps } from './systems-deps.ts'
  * The connector of a stored system, with its pool reused across tasks. A
  * `manual` system has none: the fulfilment runner makes a staff task of it.
  */
-export async function openConnector(deps: Pick<SystemsDeps, 'keys' | 'clock'>, operatorId: string, system: StoredSystem, action: SystemAction | 'test'): Promise<BaseConnector> {
+export async function openConnector(deps: Pick<SystemsDeps, 'keys'>, operatorId: string, system: StoredSystem, action: SystemAction | 'test'): Promise<BaseConnector> {
   const { systemId, kind } = system.view
   if (kind === 'manual') throw new ActionNotSupportedError('manual', action)
   if (!system.sealed) throw new DerbesError('DERBES_SYSTEM_MAPPING_INVALID', `system '${systemId}' has no connection secret: declare its ${kind === 'http' ? 'token' : 'URL'}`)
@@ -22,6 +22,6 @@ export async function openConnector(deps: Pick<SystemsDeps, 'keys' | 'clock'>, o
   return cachedConnector(operatorId, systemId, fingerprint, () => {
     if (kind === 'postgres') return new PostgresConnector(secret.url!, system.connection)
     if (kind === 'mysql') return new MysqlConnector(secret.url!, system.connection)
-    return new HttpConnector(system.connection, secret, deps.clock)
+    return new HttpConnector(system.connection, secret)
   })
 }
