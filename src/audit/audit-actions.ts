@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'request_tasks_planned',
   'request_task_completed',
   'request_task_failed',
+  'request_task_retried',
   // the data map of the operator's own systems was declared, changed or removed (issue 4 item 5)
   'system_changed',
   // an e-mail with personal data (an answer, its PDF and export) accepted by the SMTP server (src/notify/email/)
