@@ -9,21 +9,18 @@ import { disableOperatorIsolation, enableOperatorIsolation, OPERATOR_ISOLATION_P
 // gets the policy; later migrations call enableOperatorIsolation themselves.
 // On PGlite (its superuser) and for any superuser the policies are bypassed.
 
-async function operatorTables(db: Kysely<unknown>): Promise<string[]> {
-  const { rows } = await sql<{ table_name: string }>`
-    select c.table_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = current_schema() and c.column_name = 'operator_id' and t.table_type = 'BASE TABLE'
-    order by c.table_name`.execute(db)
-  return rows.map((r) => r.table_name)
-}
-
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const table of await operatorTables(db)) await enableOperatorIsolation(db, table)
+  // pg_catalog rather than information_schema: the same answer, several times faster on PGlite.
+  const { rows } = await sql<{ table_name: string }>`
+    select c.relname as table_name from pg_class c
+    join pg_attribute a on a.attrelid = c.oid and a.attname = 'operator_id' and not a.attisdropped
+    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
+    order by c.relname`.execute(db)
+  await enableOperatorIsolation(db, rows.map((r) => r.table_name))
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
     select tablename from pg_policies where schemaname = current_schema() and policyname = ${OPERATOR_ISOLATION_POLICY}`.execute(db)
-  for (const { tablename } of rows) await disableOperatorIsolation(db, tablename)
+  await disableOperatorIsolation(db, rows.map((r) => r.tablename))
 }
