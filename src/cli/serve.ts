@@ -10,7 +10,9 @@ import { runEvery } from '../jobs/index.ts'
 import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { listOperators, seedOperators } from '../operators/index.ts'
 import { startEventDispatcher } from '../notify/index.ts'
+import { startConfiguredEmail } from '../notify/email/index.ts'
 import { requestSettings, startRequestReminderJob } from '../requests/index.ts'
+import { startFulfilmentJob } from '../requests/fulfilment/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 
@@ -45,6 +47,8 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
     { intervalMs: config.eventDispatchIntervalMs, timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, ...(config.natsUrl ? { natsUrl: config.natsUrl } : {}) },
   )
   const checkpoints = startCheckpointJob({ db: database.db, signer, log: app.log }, { intervalMs: config.auditCheckpointIntervalMs })
+  // Answers and codes to subjects over SMTP; without DERBES_SMTP_URL they wait in the outbox (logged once).
+  const emails = startConfiguredEmail({ db: database.db, keys, log: app.log }, config)
   const ledgerDeps = { db: database.db, clock, keys, calendar }
   // ESP App.1 §5 withdrawals take effect after their notice period; art. 8(5)–(6) terms end.
   const consentJobs = runEvery(config.consentJobIntervalMs, 'consent withdrawals and expiry', async () => {
@@ -52,11 +56,13 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
     await expireConsents(ledgerDeps, clock())
   }, app.log)
   // Issue 4: request.due_soon before a deadline, request.overdue after it, each once, to the operator's webhooks and NATS.
+  // Data subject requests carried out across the vault, the ledger, the operator's systems and recipients, then answered.
+  const fulfilment = startFulfilmentJob({ db: database.db, clock, keys, calendar, log: app.log }, { intervalMs: config.fulfilmentIntervalMs })
   const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    await Promise.all([events.stop(), checkpoints.stop(), consentJobs.stop(), requestReminders.stop()])
+    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop()])
     await app.close()
     await database.close()
   })

@@ -43,6 +43,20 @@ export const Config = Type.Object(
     requestReminderLeadDays: Type.Integer({ default: 1, minimum: 0, maximum: 30 }),
     /** How often the reminder and escalation job looks for requests due soon or overdue. */
     requestJobIntervalMs: Type.Integer({ default: 60_000, minimum: 10 }),
+    /** How often the fulfilment runner plans new requests, runs due tasks and answers finished requests (1-business-day deadlines: TTC-9.3, TW-9.3). */
+    fulfilmentIntervalMs: Type.Integer({ default: 10_000, minimum: 10 }),
+    /**
+     * The SMTP server e-mail to subjects goes through: `smtp://user:pass@host:587`
+     * (STARTTLS when offered) or `smtps://user:pass@host:465`. Without it, e-mails
+     * wait in the outbox (`email_outbox`) until it is set.
+     */
+    smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
+    /** The From of those e-mails, e.g. `ТОО «Оператор» <privacy@operator.kz>`; required with `smtpUrl`. */
+    smtpFrom: Type.Optional(Type.String({ minLength: 3 })),
+    /** Pause of the e-mail dispatcher after a pass with nothing to send. */
+    emailDispatchIntervalMs: Type.Integer({ default: 5_000, minimum: 10 }),
+    /** An e-mail is `failed` after this many attempts (1 min, 5 min, 30 min, 2 h, then every 6 h). */
+    emailMaxAttempts: Type.Integer({ default: 10, minimum: 1, maximum: 50 }),
   },
   { additionalProperties: false },
 )
@@ -69,4 +83,9 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_REQUEST_DEFAULT_DEADLINE_DAYS: 'requestDefaultDeadlineDays',
   DERBES_REQUEST_REMINDER_LEAD_DAYS: 'requestReminderLeadDays',
   DERBES_REQUEST_JOB_INTERVAL_MS: 'requestJobIntervalMs',
+  DERBES_FULFILMENT_INTERVAL_MS: 'fulfilmentIntervalMs',
+  DERBES_SMTP_URL: 'smtpUrl',
+  DERBES_SMTP_FROM: 'smtpFrom',
+  DERBES_EMAIL_DISPATCH_INTERVAL_MS: 'emailDispatchIntervalMs',
+  DERBES_EMAIL_MAX_ATTEMPTS: 'emailMaxAttempts',
 }

@@ -10,6 +10,8 @@ import type { DatabaseHandle } from '../db/index.ts'
 import { BusinessCalendar, calendarRoutes } from '../kz/index.ts'
 import { eventRoutes } from '../notify/index.ts'
 import { requestRoutes } from '../requests/index.ts'
+import { fulfilmentRoutes } from '../requests/fulfilment/index.ts'
+import { portalRoutes } from '../portal/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
@@ -109,5 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await transferRoutes(app, deps)
   await systemRoutes(app, deps)
   await requestRoutes(app, deps, options.config)
+  await fulfilmentRoutes(app, deps)
+  await portalRoutes(app, deps, options.config)
   return app
 }
