@@ -6,7 +6,7 @@ import { openSeeded } from '../subjects/subjects-test-helpers.ts'
 import { getSystem, listSystems } from './list-systems.ts'
 import { runSystemTask } from './run-system-task.ts'
 import { createSystem, deleteSystem, updateSystem } from './save-system.ts'
-import { shopMap } from './shop-test-kit.ts'
+import { SEEDING_TIMEOUT_MS, shopMap } from './shop-test-kit.ts'
 import type { SystemInput } from './system-map.ts'
 import type { SystemsDeps } from './systems-deps.ts'
 
@@ -48,7 +48,7 @@ describe.each(TEST_DATABASES)('the data map of systems on $name', (target) => {
 
   beforeAll(async () => {
     ;({ database, deps } = await openSeeded(target))
-  })
+  }, SEEDING_TIMEOUT_MS)
   afterAll(async () => {
     await database?.close()
   })

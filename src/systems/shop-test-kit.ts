@@ -200,3 +200,10 @@ export async function shopServers(): Promise<ShopServer[]> {
   }
   return servers
 }
+
+/**
+ * How long a suite's `beforeAll` may take to open a migrated Derbes database
+ * and seed the five operators: seconds alone, minutes when many suites share
+ * the machine's two cores (the config's 60 s is not always enough then).
+ */
+export const SEEDING_TIMEOUT_MS = 180_000

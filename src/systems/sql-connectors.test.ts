@@ -9,7 +9,7 @@ import { closeSystemConnections } from './connection-cache.ts'
 import { maskingKey } from './masking.ts'
 import { isRetryableSystemError, runSystemTask } from './run-system-task.ts'
 import { createSystem, updateSystem } from './save-system.ts'
-import { CUSTOMERS, shopMap, shopServers, type Shop } from './shop-test-kit.ts'
+import { CUSTOMERS, SEEDING_TIMEOUT_MS, type Shop, shopMap, shopServers } from './shop-test-kit.ts'
 import type { SubjectLocator } from './system-task.ts'
 import type { SystemMap } from './system-map.ts'
 import type { SystemsDeps } from './systems-deps.ts'
@@ -32,7 +32,7 @@ for (const server of servers) {
 
       beforeAll(async () => {
         ;({ database, deps } = await openSeeded(target))
-      })
+      }, SEEDING_TIMEOUT_MS)
       afterAll(async () => {
         await database?.close()
       })
