@@ -3,3 +3,4 @@ export { CONSENT_EVENT_KINDS, CONSENT_STATUSES, type ConsentEventKind, type Cons
 export type { ConsentRecord } from './consent-record.ts'
 export * from './ledger/index.ts'
 export * from './decisions/index.ts'
+export { outboxSmsGateway, pendingSmsMessages, markSmsSent, consentTextHash, type SmsGateway, type SmsMessage, type PendingSms } from './evidence/index.ts'

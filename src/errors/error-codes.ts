@@ -115,7 +115,6 @@ export const ERROR_CODES = {
   DERBES_PORTAL_CODE_ATTEMPTS_EXHAUSTED: { status: 422, title: 'The sign-in code was entered wrongly too many times' },
   DERBES_PORTAL_NOT_REPRESENTATIVE: { status: 403, title: 'The signed-in subject does not represent that subject' },
   DERBES_PORTAL_PURPOSE_UNKNOWN: { status: 404, title: 'Not a purpose the subject can consent to' },
-  DERBES_PORTAL_ANSWER_NOT_READY: { status: 409, title: 'The request has no answer or data export to download yet' },
   DERBES_NOT_READY: { status: 503, title: 'Derbes is not ready' },
   DERBES_INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>

@@ -1,7 +1,8 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { accessExport, answerPdf } from '../requests/fulfilment/index.ts'
 import type { PortalDeps } from './portal-deps.ts'
-import { getPortalRequest, listPortalRequests, submitPortalRequest } from './portal-requests.ts'
+import { findOwnRequest, getPortalRequest, listPortalRequests, submitPortalRequest } from './portal-requests.ts'
 import { OnBehalfQuery, PortalParams, PortalRequestBody, PortalRequestDetailSchema, PortalRequestListSchema, PortalRequestParams } from './portal-schemas.ts'
 import { requireSubjectSession, subjectSessionOf } from './subject-session-guard.ts'
 
@@ -48,4 +49,41 @@ export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps
       response: { 200: PortalRequestDetailSchema, 401: problem, 403: problem, 404: problem },
     },
   }, async (request) => getPortalRequest(deps, subjectSessionOf(request), request.params.requestId))
+
+  app.get<{ Params: Static<typeof PortalRequestParams> }>(`${base}/:requestId/answer.pdf`, {
+    preValidation,
+    schema: {
+      tags: ['portal'],
+      summary: 'Download the answer to one of my requests, as sent (PDF)',
+      description: 'Issue 4 item 7: download from the portal. Audited as an `export` to the subject, with the request as its basis. 404 `DERBES_ANSWER_NOT_FOUND` while the request is open.',
+      params: PortalRequestParams,
+      response: { 401: problem, 403: problem, 404: problem, 410: problem },
+    },
+  }, async (request, reply) => {
+    const session = subjectSessionOf(request)
+    await findOwnRequest(deps, session, request.params.requestId)
+    const { reference, pdf } = await answerPdf(deps, session.operatorId, request.params.requestId, session.actor)
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}.pdf"`).send(pdf)
+  })
+
+  for (const format of ['json', 'csv'] as const) {
+    app.get<{ Params: Static<typeof PortalRequestParams> }>(`${base}/:requestId/export.${format}`, {
+      preValidation,
+      schema: {
+        tags: ['portal'],
+        summary: `The data export of one of my answered access requests, as ${format.toUpperCase()} (ESP-3, TW-9.1)`,
+        description: 'Every record the vault, the consent ledger and the connected systems gave; audited as an `export`. 409 `DERBES_REQUEST_NOT_ACCESS` for another kind of request.',
+        params: PortalRequestParams,
+        response: { 401: problem, 403: problem, 404: problem, 409: problem, 410: problem },
+      },
+    }, async (request, reply) => {
+      const session = subjectSessionOf(request)
+      await findOwnRequest(deps, session, request.params.requestId)
+      const { reference, body } = await accessExport(deps, session.operatorId, request.params.requestId, format, session.actor)
+      return reply
+        .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${reference}-data.${format}"`)
+        .send(body)
+    })
+  }
 }

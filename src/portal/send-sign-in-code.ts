@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/index.ts'
-import { enqueueEmail } from '../notify/email/enqueue-email.ts'
+import { enqueueEmail } from '../notify/email/index.ts'
 import type { Language } from '../policy/index.ts'
 import type { PortalDeps } from './portal-deps.ts'
 import type { SignInIdentifierKind } from './portal-tables.ts'
