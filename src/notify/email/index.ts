@@ -14,3 +14,4 @@ export {
 export { startEmailDispatcher, type EmailDispatcherOptions } from './start-email-dispatcher.ts'
 export { createSmtpTransport, type EmailTransport, type SmtpSettings } from './email-transport.ts'
 export { listRequestEmails, retryEmail, type EmailStatusView } from './email-status.ts'
+export { startConfiguredEmail } from './start-configured-email.ts'
