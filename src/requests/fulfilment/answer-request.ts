@@ -4,7 +4,10 @@ import { appendAudit } from '../../audit/index.ts'
 import type { Database } from '../../db/index.ts'
 import type { CompiledPolicy } from '../../policy/index.ts'
 import { getPublishedVersion } from '../../operators/index.ts'
-import { composeAnswer } from '../answers/index.ts'
+import { DerbesError } from '../../errors/index.ts'
+import { enqueueEmail, type EmailAttachment } from '../../notify/email/index.ts'
+import { composeAnswer, exportSubjectData, renderAnswerPdf, type AnswerDocument } from '../answers/index.ts'
+import type { GatheredAnswer } from './gather-answer-input.ts'
 import { transitionRequest } from '../transition-request.ts'
 import { FULFILMENT_ACTOR, type FulfilmentDeps } from './fulfilment-deps.ts'
 import { loadRequest, type FulfilmentRequest } from './fulfilment-request.ts'
@@ -54,6 +57,8 @@ export async function answerLockedRequest(trx: Transaction<Database>, deps: Fulf
   const documentSha256 = createHash('sha256').update(plain).digest('hex')
   const sealed = await sealAnswer(trx, deps.keys, operatorId, request.subject_id, requestId, plain)
   const delivered = ['download']
+  const emailed = await emailAnswer(trx, deps, request, document, gathered)
+  if (emailed.messageId) delivered.push('email')
   await trx.insertInto('request_answers').values({
     operator_id: operatorId,
     request_id: requestId,
@@ -84,9 +89,57 @@ export async function answerLockedRequest(trx: Transaction<Database>, deps: Fulf
       delivered,
       ...(gathered.input.records ? { records: gathered.input.records.length } : {}),
       ...(gathered.addressedWith.length > 0 ? { addressedWith: gathered.addressedWith } : {}),
+      ...(emailed.messageId ? { emailMessageId: emailed.messageId } : {}),
+      ...(emailed.refused ? { emailRefused: emailed.refused } : {}),
     },
   })
   if (!open) return 'refusal_sent'
   await transitionRequest(trx, deps, { operatorId, requestId, to: 'answered', actor: FULFILMENT_ACTOR, note: 'every task done; answer delivered' })
   return 'answered'
+}
+
+/**
+ * E-mails the answer when an address is known (the one given with the
+ * request, else the subject's in the vault): the letter as text and HTML,
+ * its PDF, and for an access request the data export as CSV and JSON — an
+ * answer "delivered electronically" (ESP-9), free of charge. Queued in the
+ * answer's transaction (the outbox seals it and sends it after commit). An
+ * address the mailer refuses does not hold the answer back: it stays
+ * downloadable and the refusal is audited.
+ */
+async function emailAnswer(
+  trx: Transaction<Database>,
+  deps: FulfilmentDeps,
+  request: FulfilmentRequest,
+  document: AnswerDocument,
+  gathered: GatheredAnswer,
+): Promise<{ messageId?: string; refused?: string }> {
+  if (gathered.email === null) return {}
+  const attachments: EmailAttachment[] = [{ filename: `${request.reference}.pdf`, contentType: 'application/pdf', content: await renderAnswerPdf(document) }]
+  if (request.kind === 'access' && gathered.input.records && gathered.input.outcome.kind === 'fulfilled') {
+    const exported = exportSubjectData(gathered.input.records)
+    attachments.push(
+      { filename: `${request.reference}-data.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.from(exported.csv, 'utf8') },
+      { filename: `${request.reference}-data.json`, contentType: 'application/json; charset=utf-8', content: Buffer.from(exported.json, 'utf8') },
+    )
+  }
+  try {
+    const messageId = await enqueueEmail(trx, deps, {
+      operatorId: request.operator_id,
+      to: gathered.email,
+      subjectLine: document.subjectLine,
+      text: document.text,
+      html: document.html,
+      attachments,
+      language: document.language,
+      subjectId: request.subject_id,
+      requestId: request.request_id,
+      purpose: 'request_answer',
+    })
+    return { messageId }
+  } catch (error) {
+    // Checked before anything is written, so the transaction is intact.
+    if (error instanceof DerbesError && error.code === 'DERBES_VALIDATION') return { refused: error.errors.map((e) => e.pointer).join(', ') || 'invalid' }
+    throw error
+  }
 }
