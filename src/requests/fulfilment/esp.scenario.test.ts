@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { giveConsent } from '../../consent/index.ts'
+import { giveConsent, readConsentState } from '../../consent/index.ts'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
 import { createSmtpTransport, dispatchEmailsOnce } from '../../notify/email/index.ts'
 import { startTestSmtpServer, type TestSmtpServer } from '../../notify/email/smtp-test-server.ts'
@@ -138,6 +138,42 @@ describe.each(TEST_DATABASES)('ESP fulfilment scenarios on $name', (target) => {
     await retryTask(fx.fulfilment, { operatorId: 'esp', requestId, taskId: crm.task_id }, 'staff:2')
     await fx.fulfil()
     expect((await fx.tasks('esp', requestId)).find((t) => t.target_id === 'crm')).toMatchObject({ state: 'done', attempts: 1 })
+    expect((await fx.request('esp', requestId)).state).toBe('answered')
+  })
+
+  it('ESP App.1 §5: a written withdrawal is recorded at once and takes effect 10 business days after receipt — the request is answered meanwhile', async () => {
+    const subjectId = await aidos()
+    const { requestId } = await fx.submit({
+      operatorId: 'esp', kind: 'withdraw_consent', channel: 'written', subject: { subjectId }, identityProof: PROOF,
+      receivedAt: '2026-12-02T09:00:00+05:00', content: { formId: 'app-1' },
+    })
+    await fx.fulfil()
+    const [task] = await fx.tasks('esp', requestId)
+    expect(task).toMatchObject({ target: 'ledger', target_id: 'app-1', state: 'done', result: { outcome: 'scheduled' } })
+    const state = await readConsentState(fx.deps.db, 'esp', subjectId)
+    const loyalty = state.filter((r) => r.purposeId === 'loyalty')
+    expect(loyalty.map((r) => r.status)).toEqual(['withdrawal_pending'])
+    // Counted by the ledger from the receipt the request carried, not from when the runner got to it.
+    const effectiveAt = (task!.result as { effectiveAt: string }).effectiveAt
+    expect(new Date(loyalty[0]!.withdrawalEffectiveAt!).toISOString()).toBe(effectiveAt)
+    expect(effectiveAt > '2026-12-15').toBe(true)
+    expect((await fx.request('esp', requestId)).state).toBe('answered')
+  })
+
+  it('art. 25(2)(8): data processed unlawfully is destroyed in the vault and in the shop databases, children rows first, no other customer touched', async () => {
+    const server = servers.find((s) => s.name === 'mysql' && s.available) ?? servers.find((s) => s.available)
+    expect(server).toBeDefined()
+    await system(server!, 'shop-destroy')
+    const shop = shops[shops.length - 1]!
+    const subjectId = await aidos()
+    const { requestId } = await fx.submit({ operatorId: 'esp', kind: 'destroy_unlawful', channel: 'written', subject: { subjectId }, identityProof: PROOF })
+    await fx.fulfil()
+    const tasks = await fx.tasks('esp', requestId)
+    const mine = tasks.find((t) => t.target_id === 'shop-destroy')
+    expect(mine).toMatchObject({ action: 'delete', state: 'done', result: { rowsByTable: { customers: 1, orders: 2, loyalty_cards: 1, order_items: 3 } } })
+    expect(tasks.find((t) => t.target === 'vault')).toMatchObject({ action: 'delete', state: 'done' })
+    expect(await shop.query('select id from customers order by id')).toEqual([{ id: CUSTOMERS.dana.id }, { id: CUSTOMERS.erlan.id }])
+    expect((await shop.query('select id from orders where customer_id = ? order by id', [CUSTOMERS.dana.id])).map((r) => Number(r.id))).toEqual([20])
     expect((await fx.request('esp', requestId)).state).toBe('answered')
   })
 })
