@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { DerbesError } from '../errors/index.ts'
 import { appendAudit, appendAuditBatch } from './append-audit.ts'
-import { auditEntryHash, GENESIS_HASH, type AuditEntryInput } from './audit-entry.ts'
+import { auditEntryBody, auditEntryHash, GENESIS_HASH, hashAuditBody, type AuditEntryInput } from './audit-entry.ts'
 import { entry, insertOperator, tamper } from './audit-test-helpers.ts'
 import { verifyAuditChain } from './verify-audit-chain.ts'
 
@@ -30,6 +30,9 @@ describe.each(TEST_DATABASES)('the audit chain on $name', (target) => {
     expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH })
     expect(second).toMatchObject({ seq: 2, prevHash: first.hash })
     expect(second.hash).toBe(auditEntryHash(second))
+    // What is stored is the body that was hashed, and the columns are read from it.
+    const stored = await database.db.selectFrom('audit_entries').selectAll().where('operator_id', '=', 'tw').where('seq', '=', 2).executeTakeFirstOrThrow()
+    expect(stored).toMatchObject({ body: second.body, hash: hashAuditBody(second.body), prev_hash: first.hash, at: second.at, actor: 'staff:7', action: 'consent_given', subject_id: 's-2', basis: null, purpose: 'contract', details: {} })
     await appendMany('tw', 3)
 
     const result = await verifyAuditChain(database.db, 'tw', { batchSize: 2 })
@@ -43,21 +46,22 @@ describe.each(TEST_DATABASES)('the audit chain on $name', (target) => {
 
   it('refuses UPDATE and DELETE of entries outright (append-only)', async () => {
     await appendMany('tw', 2)
-    await expect(sql`update audit_entries set actor = 'x' where operator_id = 'tw'`.execute(database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`update audit_entries set hash = hash where operator_id = 'tw'`.execute(database.db)).rejects.toThrow(/append-only/)
     await expect(sql`delete from audit_entries where operator_id = 'tw'`.execute(database.db)).rejects.toThrow(/append-only/)
   })
 
   it("names the changed entry when one row's details are altered (hash_mismatch)", async () => {
     await appendMany('tw', 5)
-    await tamper(database.db, sql`update audit_entries set details = '{"itemIds":["phone"],"count":3}' where operator_id = 'tw' and seq = 3`)
+    await tamper(database.db, sql`update audit_entries set body = replace(body, '"itemIds":["phone","iin"]', '"itemIds":["phone"]') where operator_id = 'tw' and seq = 3`)
     expect(await verifyAuditChain(database.db, 'tw', { batchSize: 2 })).toMatchObject({ ok: false, entries: 2, firstBroken: { seq: 3, reason: 'hash_mismatch' } })
   })
 
   it('names the entry after a row whose hash was recomputed to hide a change (broken_link)', async () => {
     await appendMany('tw', 5)
     const row = await database.db.selectFrom('audit_entries').selectAll().where('operator_id', '=', 'tw').where('seq', '=', 2).executeTakeFirstOrThrow()
-    const forged = auditEntryHash({ operatorId: 'tw', seq: 2, at: row.at, actor: 'someone-else', action: row.action, subjectId: row.subject_id, basis: row.basis, purpose: row.purpose, details: row.details, prevHash: row.prev_hash })
-    await tamper(database.db, sql`update audit_entries set actor = 'someone-else', hash = ${forged} where operator_id = 'tw' and seq = 2`)
+    const forged = auditEntryBody({ operatorId: 'tw', seq: 2, at: row.at, actor: 'someone-else', action: row.action, subjectId: row.subject_id, basis: row.basis, purpose: row.purpose, details: row.details, prevHash: row.prev_hash })
+    await tamper(database.db, sql`update audit_entries set body = ${forged}, hash = ${hashAuditBody(forged)} where operator_id = 'tw' and seq = 2`)
+    expect(await database.db.selectFrom('audit_entries').select('actor').where('operator_id', '=', 'tw').where('seq', '=', 2).executeTakeFirstOrThrow()).toEqual({ actor: 'someone-else' })
     expect(await verifyAuditChain(database.db, 'tw')).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'broken_link' } })
   })
 
@@ -111,12 +115,14 @@ describe.each(TEST_DATABASES)('the audit chain on $name', (target) => {
     expect(await verifyAuditChain(database.db, 'ttc')).toMatchObject({ ok: true, entries: 500 })
   })
 
-  it('refuses an unknown action, an empty actor or an invalid time, and records nothing', async () => {
+  it('refuses an unknown action, an empty actor, an invalid time or one beyond the year 9999, and records nothing', async () => {
     const bad = { ...entry('tw', 1), action: 'peek' } as unknown as AuditEntryInput
     await expect(appendAudit(database.db, bad)).rejects.toBeInstanceOf(DerbesError)
     await expect(appendAudit(database.db, entry('tw', 1, { actor: '' }))).rejects.toMatchObject({ code: 'DERBES_AUDIT_ENTRY_INVALID' })
     await expect(appendAudit(database.db, entry('tw', 1, { at: new Date('nope') }))).rejects.toMatchObject({ code: 'DERBES_AUDIT_ENTRY_INVALID' })
+    await expect(appendAudit(database.db, entry('tw', 1, { at: new Date('+010000-01-01T00:00:00Z') }))).rejects.toMatchObject({ errors: [{ pointer: '/0/at' }] })
     expect(await database.db.selectFrom('audit_entries').select('seq').execute()).toEqual([])
+    expect(await database.db.selectFrom('audit_heads').select('seq').execute()).toEqual([])
   })
 
   it("keeps operators apart: tampering with one chain does not touch another's verification", async () => {

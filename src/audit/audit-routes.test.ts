@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -38,10 +39,15 @@ describe.each(TEST_DATABASES)('audit routes on $name', (target) => {
     const page = (await get('/v1/operators/tw/audit/entries?limit=2', tokens.tw)).json()
     expect(page.entries.map((e: { seq: number }) => e.seq)).toEqual([1, 2])
     expect(page.nextAfter).toBe(2)
+    // Each entry carries the text that was hashed, so anyone can check the chain without Derbes.
+    const [first, second] = page.entries as { seq: number; at: string; actor: string; prevHash: string; body: string; hash: string }[]
+    expect(createHash('sha256').update(second!.body, 'utf8').digest('hex')).toBe(second!.hash)
+    expect(JSON.parse(second!.body)).toEqual(['derbes-audit-v2', first!.hash, second!.at, 'tw', 2, 'staff:7', 'view', 's-2', 'job_duties', 'contract', { itemIds: ['phone', 'iin'], count: 2 }])
+    expect(second).toMatchObject({ prevHash: first!.hash, actor: 'staff:7' })
   })
 
   it('names the first broken entry of a tampered chain', async () => {
-    await tamper(database.db, sql`update audit_entries set actor = 'nobody' where operator_id = 'ttc' and seq = 2`)
+    await tamper(database.db, sql`update audit_entries set body = replace(body, '"staff:7"', '"nobody"') where operator_id = 'ttc' and seq = 2`)
     expect((await get('/v1/operators/ttc/audit/verify', tokens.ttc)).json()).toMatchObject({ ok: false, entries: 1, firstBroken: { seq: 2, reason: 'hash_mismatch' } })
   })
 

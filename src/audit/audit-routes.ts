@@ -48,6 +48,7 @@ const EntryView = Type.Object({
   purpose: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
   prevHash: Hash,
+  body: Type.String({ description: 'The canonical text that was hashed: hash = lower-case hex SHA-256 of its UTF-8 bytes (format in src/audit/audit-entry.ts)' }),
   hash: Hash,
 })
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../policy/index.ts'
-import { auditEntryBytes } from './audit-entry.ts'
+import { auditEntryBody, BODY_PREV_HASH_AT, BODY_TIME_AT, parseAuditBody } from './audit-entry.ts'
 import { canonicalEntryJson } from './canonical-entry-json.ts'
 
-// Stored audit hashes depend on these bytes: the fast serialiser must never differ from canonicalJson.
+// Stored audit bodies are these bytes: the fast serialiser must never differ from canonicalJson.
 describe('canonicalEntryJson', () => {
   it('gives exactly the text of canonicalJson for any JSON value', () => {
     const key = fc.oneof(fc.string(), fc.constantFrom('0', '1', '2', '10', '9', '01', '-1', '4294967294', '4294967295', '__proto__', 'a', 'B', 'é', '😀'))
@@ -28,24 +28,29 @@ describe('canonicalEntryJson', () => {
     )
   })
 
-  it('auditEntryBytes gives the documented canonicalJson text for any entry', () => {
+  it('auditEntryBody gives the documented canonicalJson text for any entry, with prev_hash and time at their fixed offsets, and reads back', () => {
     const text = fc.string({ unit: 'grapheme' })
     const entry = fc.record({
       operatorId: text,
       seq: fc.integer({ min: 1 }),
-      at: fc.date({ min: new Date('1970-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+      at: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
       actor: text,
       action: text,
       subjectId: fc.option(text, { nil: null }),
       basis: fc.option(text, { nil: null }),
       purpose: fc.option(text, { nil: null }),
       details: fc.dictionary(fc.string(), fc.jsonValue()) as fc.Arbitrary<Record<string, unknown>>,
-      prevHash: fc.string(),
+      prevHash: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
     })
     fc.assert(
       fc.property(entry, (e) => {
-        const documented = canonicalJson(['derbes-audit-v1', e.operatorId, e.seq, e.at.toISOString(), e.actor, e.action, e.subjectId, e.basis, e.purpose, e.details, e.prevHash])
-        expect(auditEntryBytes(e)).toBe(documented)
+        const body = auditEntryBody(e)
+        const documented = canonicalJson(['derbes-audit-v2', e.prevHash, e.at.toISOString(), e.operatorId, e.seq, e.actor, e.action, e.subjectId, e.basis, e.purpose, e.details])
+        expect(body).toBe(documented)
+        // The table's generated columns cut these out by position (migration 2026-12-02-160).
+        expect(body.slice(BODY_PREV_HASH_AT, BODY_PREV_HASH_AT + 64)).toBe(e.prevHash)
+        expect(body.slice(BODY_TIME_AT, BODY_TIME_AT + 24)).toBe(e.at.toISOString())
+        expect(parseAuditBody(body, 'h')).toMatchObject({ ...e, details: JSON.parse(canonicalJson(e.details)), body, hash: 'h' })
       }),
       { numRuns: 2000 },
     )

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
-import { AUDIT_ENTRY_COLUMNS, toAuditEntry, type AuditEntry } from './audit-entry.ts'
+import type { AuditEntry } from './audit-entry.ts'
 
-/** An entry as the API shows it: its operator is the route's, its time an ISO string. */
+/**
+ * An entry as the API shows it: its operator is the route's, its time an ISO
+ * string; `body` is the text that was hashed, so anyone can check
+ * `sha256(body) = hash` and that `body` holds `prevHash`.
+ */
 export type AuditEntryView = Omit<AuditEntry, 'operatorId' | 'at'> & { at: string }
 
 export interface AuditPage {
@@ -24,24 +28,26 @@ export async function listAuditEntries(
   const limit = Math.min(Math.max(query.limit ?? 100, 1), MAX_PAGE)
   let select = db
     .selectFrom('audit_entries')
-    .select([...AUDIT_ENTRY_COLUMNS])
+    // The columns besides body and hash are generated from body by the database: they cannot differ from it.
+    .select(['seq', 'at', 'actor', 'action', 'subject_id', 'basis', 'purpose', 'details', 'prev_hash', 'body', 'hash'])
     .where('operator_id', '=', operatorId)
     .where('seq', '>', query.after ?? 0)
     .orderBy('seq')
     .limit(limit)
   if (query.subjectId !== undefined) select = select.where('subject_id', '=', query.subjectId)
   const rows = await select.execute()
-  const entries = rows.map(toAuditEntry).map((e) => ({
-    seq: e.seq,
-    at: e.at.toISOString(),
-    actor: e.actor,
-    action: e.action,
-    subjectId: e.subjectId,
-    basis: e.basis,
-    purpose: e.purpose,
-    details: e.details,
-    prevHash: e.prevHash,
-    hash: e.hash,
+  const entries = rows.map((r) => ({
+    seq: Number(r.seq),
+    at: r.at.toISOString(),
+    actor: r.actor,
+    action: r.action,
+    subjectId: r.subject_id,
+    basis: r.basis,
+    purpose: r.purpose,
+    details: r.details,
+    prevHash: r.prev_hash,
+    body: r.body,
+    hash: r.hash,
   }))
   return { entries, nextAfter: entries.length === limit ? entries[entries.length - 1]!.seq : null }
 }

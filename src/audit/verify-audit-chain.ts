@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
-import { AUDIT_ENTRY_COLUMNS, toAuditEntry, type AuditEntry } from './audit-entry.ts'
 import { checkpointPayload, type CheckpointVerifier } from './checkpoint-signer.ts'
-import { verifyChainRows, type ChainVerification } from './verify-chain-rows.ts'
+import { verifyChainRows, type ChainVerification, type StoredAuditRow } from './verify-chain-rows.ts'
+
+/** Rows per page: big enough that a round trip per page costs nothing, small enough to hold two pages (~4 MB each). */
+const PAGE_ROWS = 10_000
 
 export interface VerifyOptions {
-  /** Entries read per query; memory use is about this many rows. */
+  /** Entries read per query (10,000 by default); memory use is about twice this many rows. */
   batchSize?: number
   /** Checks the operator's signed checkpoints too; without it they are skipped. */
   verifier?: CheckpointVerifier
@@ -14,8 +16,9 @@ export interface VerifyOptions {
 /**
  * Proves an operator's audit chain intact, or names its first broken entry
  * (see {@link verifyChainRows} for what each reason means). Reads only this
- * operator's rows, in `seq` order, a batch at a time (keyset pagination), so
- * it runs in constant memory over millions of entries.
+ * operator's rows, in `seq` order, a page at a time (keyset pagination), so
+ * it runs in constant memory over millions of entries — and of each row only
+ * what is hashed and compared: seq, body and hash.
  *
  * Entries appended while it runs are not a break: it verifies up to the head
  * it read first, then checks that no entry exists beyond the head as it is
@@ -26,7 +29,7 @@ export interface VerifyOptions {
  * if (!result.ok) console.log(result.firstBroken) // { seq: 17, reason: 'hash_mismatch', … }
  */
 export async function verifyAuditChain(db: Kysely<Database>, operatorId: string, options: VerifyOptions = {}): Promise<ChainVerification> {
-  const batchSize = options.batchSize ?? 1000
+  const batchSize = options.batchSize ?? PAGE_ROWS
   const head = await readHead(db, operatorId)
   const checkpoints: { seq: number; hash: string }[] = []
   if (options.verifier) {
@@ -40,7 +43,7 @@ export async function verifyAuditChain(db: Kysely<Database>, operatorId: string,
     }
   }
 
-  const result = await verifyChainRows(streamEntries(db, operatorId, head?.seq, batchSize), { operatorId, head, checkpoints })
+  const result = await verifyChainRows(streamPages(db, operatorId, head?.seq, batchSize), { operatorId, head, checkpoints })
   if (!result.ok) return result
 
   // Rows behind the head's back: read the highest seq first, then the head, so an append committing in between cannot look like one.
@@ -59,15 +62,15 @@ async function readHead(db: Kysely<Database>, operatorId: string): Promise<{ seq
 }
 
 /**
- * The operator's entries in seq order, `batchSize` rows per query; up to `upTo` when given.
+ * The operator's rows in seq order, `batchSize` per page; up to `upTo` when given.
  * The next page is asked for as soon as a page arrives, so on a server the
  * database reads it while this process hashes the current one.
  */
-export async function* streamEntries(db: Kysely<Database>, operatorId: string, upTo: number | undefined, batchSize: number): AsyncGenerator<AuditEntry> {
+export async function* streamPages(db: Kysely<Database>, operatorId: string, upTo: number | undefined, batchSize: number): AsyncGenerator<StoredAuditRow[]> {
   const page = (after: number) => {
     let query = db
       .selectFrom('audit_entries')
-      .select([...AUDIT_ENTRY_COLUMNS])
+      .select(['seq', 'body', 'hash'])
       .where('operator_id', '=', operatorId)
       .where('seq', '>', after)
       .orderBy('seq')
@@ -83,7 +86,7 @@ export async function* streamEntries(db: Kysely<Database>, operatorId: string, u
     const rows = await next
     const more = rows.length === batchSize
     if (more) next = page(Number(rows[rows.length - 1]!.seq))
-    for (const row of rows) yield toAuditEntry(row)
+    yield rows
     if (!more) return
   }
 }

@@ -57,7 +57,7 @@ describe('derbes audit on a PGlite data directory', () => {
   }, 120_000)
 
   it('verify names the first broken entry and exits 1 after one row is changed (issue 3 item 6)', async () => {
-    await withDatabase((db) => tamper(db, sql`update audit_entries set basis = 'contract' where operator_id = 'tw' and seq = 2`))
+    await withDatabase((db) => tamper(db, sql`update audit_entries set body = replace(body, '"job_duties"', '"contract"') where operator_id = 'tw' and seq = 2`))
     const human = derbes('verify')
     expect(human.code).toBe(1)
     expect(human.stdout).toMatch(/^ttc: ok/m)
