@@ -62,6 +62,13 @@ describe('the HTTP app', () => {
     expect(docs.body).toContain('swagger')
   })
 
+  it('declares, with a description, every tag a route is filed under', async () => {
+    const spec = (await app.inject('/openapi.json')).json() as { tags: { name: string }[]; paths: Record<string, Record<string, { tags?: string[] }>> }
+    const used = new Set(Object.values(spec.paths).flatMap((path) => Object.values(path).flatMap((operation) => operation.tags ?? [])))
+    expect(used.size).toBeGreaterThan(10)
+    expect([...used].filter((tag) => !spec.tags.some((declared) => declared.name === tag))).toEqual([])
+  })
+
   it('reports not-ready as problem details once the database is gone', async () => {
     const gone = await openDatabase({ dataDir: 'memory://' })
     const lonely = await buildTestApp(gone)

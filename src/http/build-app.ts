@@ -85,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'audit', description: 'The hash-chained audit log: entries, verification, checkpoints' },
         { name: 'events', description: 'Webhook endpoints and the event outbox' },
         { name: 'requests', description: 'Data subject requests: intake, identity proof, deadlines, states, refusals' },
+        { name: 'systems', description: "The operator's own systems: the data map and the connectors requests are fulfilled through" },
+        { name: 'portal', description: "The subject's own portal: one-time-code sign-in, my data, my consents, my requests" },
         { name: 'calendar', description: 'The working-day calendar deadlines are counted in' },
         { name: 'health', description: 'Liveness, readiness, metrics' },
       ],
