@@ -86,9 +86,18 @@ export const messageIdHeader = (claim: Pick<ClaimedEmail, 'operator_id' | 'messa
 
 const clip = (text: string) => (text.length > 500 ? `${text.slice(0, 497)}...` : text)
 
+/** Servers often echo the recipient in their replies ("550 <a@b.kz>: no such user"); the kept reply must not keep the address. */
+function redact(text: string, address: string | undefined): string {
+  if (!address) return clip(text)
+  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return clip(text.replace(new RegExp(escaped, 'giu'), '<recipient>'))
+}
+
 async function attempt(deps: EmailDispatchDeps, claim: ClaimedEmail): Promise<EmailOutcome> {
+  let to: string | undefined
   try {
     const content = await openEmail(deps.keys, claim.operator_id, claim.message_id, { keyId: claim.key_id, wrappedKey: claim.wrapped_key, sealed: claim.sealed })
+    to = content.to
     const info = await deps.transport.sendMail({
       to: content.to,
       subject: content.subjectLine,
@@ -97,12 +106,12 @@ async function attempt(deps: EmailDispatchDeps, claim: ClaimedEmail): Promise<Em
       attachments: content.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       messageId: messageIdHeader(claim),
     })
-    if (info.rejected.length > 0) return { ok: false, error: clip(`the server refused the recipient: ${info.response}`) }
-    return { ok: true, smtpMessageId: info.messageId, response: clip(info.response) }
+    if (info.rejected.length > 0) return { ok: false, error: redact(`the server refused the recipient: ${info.response}`, to) }
+    return { ok: true, smtpMessageId: info.messageId, response: redact(info.response, to) }
   } catch (error) {
     const { message, responseCode } = error as Error & { responseCode?: number }
-    // An SMTP reply names no one but the server; a socket error may name the host — neither carries the content.
-    return { ok: false, error: clip(responseCode ? `${responseCode} ${message}` : message) }
+    // Kept as the failure's record: the server's reply or the socket error, with the recipient's address taken out.
+    return { ok: false, error: redact(responseCode ? `${responseCode} ${message}` : message, to) }
   }
 }
 

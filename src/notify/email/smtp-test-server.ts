@@ -24,8 +24,8 @@ export interface TestSmtpServer {
 /**
  * FOR TESTS. A real SMTP server in this process (smtp-server on a free port,
  * no TLS, AUTH PLAIN/LOGIN with `user`/`secret`), parsing what it accepts with
- * mailparser. `refuse(n)` makes the DATA of attempts 1…n fail with
- * 451 (a temporary refusal); `delayMs` holds each DATA that long, so
+ * mailparser. `refuse(attempt)` true makes that DATA fail with 451 (a
+ * temporary refusal naming the recipient, as real servers do); `delayMs` holds each DATA that long, so
  * concurrent senders overlap.
  */
 export async function startTestSmtpServer(options: { refuse?: (attempt: number) => boolean; delayMs?: number } = {}): Promise<TestSmtpServer> {
@@ -49,7 +49,9 @@ export async function startTestSmtpServer(options: { refuse?: (attempt: number) 
         const attempt = attempts
         setTimeout(() => {
           if (options.refuse?.(attempt)) {
-            callback(Object.assign(new Error('try again later'), { responseCode: 451 }))
+            // Real servers echo the recipient in replies like this one.
+            const rcpt = session.envelope.rcptTo.map((r) => r.address).join(', ')
+            callback(Object.assign(new Error(`mailbox <${rcpt}> is busy, try again later`), { responseCode: 451 }))
             return
           }
           const raw = Buffer.concat(chunks)

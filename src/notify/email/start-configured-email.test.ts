@@ -34,7 +34,7 @@ describe.each(TEST_DATABASES)('derbes serve\'s e-mail on $name', (target) => {
     database = await target.open()
     ;({ keys } = await seedEmailOperator(database.db))
   })
-  afterEach(() => database.close())
+  afterEach(() => database?.close())
 
   it('without DERBES_SMTP_URL sends nothing, keeps the mail in the outbox, and says so once', async () => {
     await enqueueEmail(database.db, { keys, clock: () => new Date(Date.now() - 1_000) }, answerEmail(await kazakhPdf()))

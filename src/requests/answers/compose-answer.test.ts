@@ -71,7 +71,7 @@ describe('answer texts', () => {
 
 describe('composeAnswer', () => {
   describe.each(LANGUAGES)('in %s', (language) => {
-    it.each(REQUEST_KINDS)('answers a fulfilled %s request: subject line, letterhead, dates, what was done, free of charge (art. 25(2)(9))', (kind) => {
+    it.each(REQUEST_KINDS)('answers a fulfilled %s request: subject line, letterhead, dates, what was done, free of charge (art. 25(2)(9), TW-9.2)', (kind) => {
       const answer = composeAnswer(fulfilled(kind, language))
       const operator = seedPolicy('esp').document.operator
       expect(answer.language).toBe(language)
