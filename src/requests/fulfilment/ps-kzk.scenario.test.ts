@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { giveConsent } from '../../consent/index.ts'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
 import { getSubject, recordTransfer } from '../../subjects/index.ts'
+import { makeIin } from '../../subjects/subjects-test-helpers.ts'
 import { openFulfilmentFixture, type FulfilmentFixture } from './fulfilment-test-kit.ts'
 import { completeManualTask } from './staff-task-actions.ts'
 
@@ -62,5 +63,19 @@ describe.each(TEST_DATABASES)('PS and KZK fulfilment scenarios on $name', (targe
     expect(completed?.details).toMatchObject({ taskId: task!.task_id, evidenceSha256: 'c'.repeat(64) })
     expect(JSON.stringify(completed)).not.toContain('Картаны')
     fx.setNow('2026-12-02T10:00:00+05:00')
+  })
+
+  it('art. 24(1): a requester the operator does not hold is answered "no data held", at the address given, with nothing to run', async () => {
+    const { requestId, state } = await fx.submit({
+      operatorId: 'ps', kind: 'access', channel: 'written', language: 'en',
+      subject: { identifier: { kind: 'iin', value: makeIin('900101', 3, 11) } }, requester: { name: 'Unknown Person', email: 'unknown@example.kz' },
+    })
+    expect(state).toBe('in_progress')
+    await fx.fulfil()
+    expect(await fx.tasks('ps', requestId)).toEqual([])
+    expect((await fx.request('ps', requestId)).state).toBe('answered')
+    const answer = await fx.deps.db.selectFrom('request_answers').select(['outcome', 'delivered', 'sealed_key_id']).where('request_id', '=', requestId).executeTakeFirstOrThrow()
+    expect(answer).toMatchObject({ outcome: 'no_data_held', delivered: ['download', 'email'] })
+    expect(answer.sealed_key_id).not.toBeNull()
   })
 })

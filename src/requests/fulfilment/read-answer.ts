@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../../audit/index.ts'
 import type { Database } from '../../db/index.ts'
@@ -63,6 +64,10 @@ export async function getAnswerMeta(db: Kysely<Database>, operatorId: string, re
 export async function answerPdf(deps: Pick<FulfilmentDeps, 'db' | 'clock' | 'keys'>, operatorId: string, requestId: string, actor: string): Promise<{ reference: string; pdf: Buffer }> {
   const { request, row } = await answerRow(deps.db, operatorId, requestId)
   const plain = await openAnswer(deps.db, deps.keys, operatorId, request.subject_id, requestId, { sealed: row.sealed, keyId: row.sealed_key_id, wrappedKey: row.sealed_wrapped_key })
+  // The letter handed out is the letter that was sent: the kept text still has the hash recorded (and audited) then.
+  if (createHash('sha256').update(plain).digest('hex') !== row.document_sha256) {
+    throw new DerbesError('DERBES_INTERNAL', `the kept answer to request ${request.reference} does not match the hash recorded when it was sent`)
+  }
   const document = JSON.parse(plain) as AnswerDocument
   const pdf = await renderAnswerPdf(document)
   await deps.db.transaction().execute((trx) =>

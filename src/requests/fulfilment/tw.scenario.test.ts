@@ -99,7 +99,7 @@ describe.each(TEST_DATABASES)('TW fulfilment scenarios on $name', (target) => {
     expect((await getSubject(fx.deps, 'tw', subjectId)).status).toBe('destroyed')
     const destroyedAt = await fx.deps.db.selectFrom('audit_entries').select('seq').where('subject_id', '=', subjectId).where('action', '=', 'destroy').executeTakeFirstOrThrow()
     const toldAt = await fx.deps.db.selectFrom('audit_entries').select(['seq', 'details']).where('subject_id', '=', subjectId).where('action', '=', 'recipients_notified').executeTakeFirstOrThrow()
-    expect(toldAt.seq).toBeGreaterThan(destroyedAt.seq)
+    expect(Number(toldAt.seq)).toBeGreaterThan(Number(destroyedAt.seq))
     expect(toldAt.details).toMatchObject({ recipientId: 'mailing-service', change: 'destroy_unlawful', itemIds: ['email'], basis: 'transfer_log' })
     const request = await fx.request('tw', requestId)
     expect(request.state).toBe('answered')
