@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { getRequest } from './get-request.ts'
 import { remindAndEscalate, type DeadlineNotice } from './remind-and-escalate.ts'
-import { openRequestsFixture, type RequestsFixture } from './requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from './requests-test-kit.ts'
 import { startRequestReminderJob } from './start-request-reminder-job.ts'
 import { submitRequest } from './submit-request.ts'
 import { transitionRequest } from './transition-request.ts'
@@ -11,8 +11,8 @@ describe.each(TEST_DATABASES)('request reminders and escalation on $name', (targ
   let fx: RequestsFixture
   beforeAll(async () => {
     // Monday 7 December 2026, 09:00 in Almaty.
-    fx = await openRequestsFixture(target, '2026-12-07T09:00:00+05:00')
-  })
+    fx = await openRequestsFixture(target, '2026-12-07T09:00:00+05:00', { seeds: ['ttc', 'tw', 'esp', 'kzk'] })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   const eventsOf = async (requestId: string) =>

@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Permission } from '../access/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
-import { openRequestsFixture, REQUEST_PERMISSIONS, type RequestsFixture } from './requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, REQUEST_PERMISSIONS, type RequestsFixture } from './requests-test-kit.ts'
 
 describe.each(TEST_DATABASES)('request routes, authorization and tenant isolation, on $name', (target) => {
   let fx: RequestsFixture
@@ -28,12 +28,12 @@ describe.each(TEST_DATABASES)('request routes, authorization and tenant isolatio
   }
 
   beforeAll(async () => {
-    fx = await openRequestsFixture(target)
+    fx = await openRequestsFixture(target, undefined, { seeds: ['esp', 'ttc'] })
     owner = await fx.token('esp')
     const created = await fx.call(owner, { method: 'POST', url: base, payload: { kind: 'information', channel: 'written', requester: { name: 'Айдос Серіков' } } })
     expect(created.statusCode, created.body).toBe(201)
     requestId = created.json().requestId
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('answers 401 without credentials or with a token that is not one — before reading the body — and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../db/test-databases.ts'
-import { openRequestsFixture, type RequestsFixture } from './requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from './requests-test-kit.ts'
 
 describe.each(TEST_DATABASES)('request routes on $name', (target) => {
   let fx: RequestsFixture
@@ -9,9 +9,9 @@ describe.each(TEST_DATABASES)('request routes on $name', (target) => {
   const get = (url: string) => fx.call(token, { method: 'GET', url })
 
   beforeAll(async () => {
-    fx = await openRequestsFixture(target)
+    fx = await openRequestsFixture(target, undefined, { seeds: ['ttc', 'esp'] })
     token = await fx.token('ttc')
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('registers a paper request: 201 with its location, deadline and history', async () => {
@@ -107,6 +107,13 @@ describe.each(TEST_DATABASES)('request routes on $name', (target) => {
     expect(proof.statusCode, proof.body).toBe(200)
     expect(proof.json()).toMatchObject({ state: 'in_progress', waitingFor: [] })
     expect(proof.body).not.toContain('041234567')
+  })
+
+  it('documents every request route in the OpenAPI document', async () => {
+    const paths = Object.keys((await fx.app.inject({ method: 'GET', url: '/openapi.json' })).json().paths)
+    for (const path of ['', '/overdue/summary', '/{requestId}', '/{requestId}/identity-proof', '/{requestId}/recheck', '/{requestId}/transitions', '/{requestId}/refuse']) {
+      expect(paths).toContain(`/v1/operators/{operatorId}/requests${path}`)
+    }
   })
 
   it('bad input is a problem with field pointers, and changes nothing', async () => {

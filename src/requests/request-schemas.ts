@@ -32,7 +32,7 @@ export const IdentityProofSchema = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false, description: 'Personal data: sealed, never stored plain' },
+  { additionalProperties: false, minProperties: 1, description: 'Personal data: sealed, never stored plain' },
 )
 
 const Content = Type.Object(

@@ -29,6 +29,12 @@ export function seedPolicy(seed: Seed, edit?: (document: PolicyDocument) => void
   return compilePolicy(document)
 }
 
+/**
+ * How long a suite may take to open its fixture (a database, migrations, the seed policies published):
+ * seconds on an idle machine, but the suites share two cores with everyone else's.
+ */
+export const FIXTURE_TIMEOUT_MS = 180_000
+
 export const REQUEST_PERMISSIONS: Permission[] = ['requests:read', 'requests:manage']
 
 export interface RequestsFixture {
@@ -74,6 +80,8 @@ export async function openRequestsFixture(target: TestDatabase, start: string = 
   const calendar = new BusinessCalendar()
   await publishSeeds(database.db, clock, options.seeds)
   const app = await buildTestApp(database, { clock, keys, calendar, signer: LocalKeyFileSigner.ephemeral() })
+  // Route schemas compile on the first request: do it here, under the fixture's time limit, not the first test's.
+  await app.ready()
   const deps: RequestsDeps = { db: database.db, clock, keys, calendar, settings: { ...DEFAULT_REQUEST_SETTINGS } }
   return {
     database,

@@ -6,7 +6,7 @@ import { iinBinCheckDigit } from '../kz/index.ts'
 import { destroySubject } from '../subjects/index.ts'
 import { findRequestRow } from './get-request.ts'
 import { provideIdentityProof, recheckRequest } from './provide-identity-proof.ts'
-import { openRequestsFixture, trailOf, type RequestsFixture } from './requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, trailOf, type RequestsFixture } from './requests-test-kit.ts'
 import { openRequestData } from './seal-request.ts'
 import { submitRequest, type SubmitRequestInput } from './submit-request.ts'
 
@@ -24,8 +24,8 @@ const DOCUMENT = { idDocumentNumber: '041234567', idDocumentIssueDate: '2019-05-
 describe.each(TEST_DATABASES)('submitRequest on $name', (target) => {
   let fx: RequestsFixture
   beforeAll(async () => {
-    fx = await openRequestsFixture(target)
-  })
+    fx = await openRequestsFixture(target, undefined, { seeds: ['esp', 'tw', 'ttc'] })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   /** Every row of the requests tables, the audit log and the outbox as text: where plaintext must not appear. */

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { getRequest } from './get-request.ts'
-import { openRequestsFixture, trailOf, type RequestsFixture } from './requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, trailOf, type RequestsFixture } from './requests-test-kit.ts'
 import { submitRequest } from './submit-request.ts'
 import { transitionRequest, type TransitionInput } from './transition-request.ts'
 
 describe.each(TEST_DATABASES)('transitionRequest on $name', (target) => {
   let fx: RequestsFixture
   beforeAll(async () => {
-    fx = await openRequestsFixture(target)
-  })
+    fx = await openRequestsFixture(target, undefined, { seeds: ['tw', 'esp'] })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   const newRequest = async (kind: 'access' | 'complaint' = 'access') => {

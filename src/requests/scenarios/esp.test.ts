@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
 import { findRequestRow } from '../get-request.ts'
-import { openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
 import { openRequestData } from '../seal-request.ts'
 
 // Esperance-RK: a request carries the ID document's number, issue date and issuer and a handwritten or
@@ -14,7 +14,7 @@ describe.each(TEST_DATABASES)('ESP request scenarios on $name', (target) => {
   beforeAll(async () => {
     fx = await openRequestsFixture(target, undefined, { seeds: ['esp'] })
     token = await fx.token('esp')
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('ESP-9: an ID-document-backed, signed request for information is in progress at once and due in 3 business days', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openObligation } from '../../consent/index.ts'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
-import { openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
 
 // Kezekshi.kz: complaints settled within 7 business days (KZK-7.1), parents act for their minor children
 // (KZK-1.13), a block from the moment of the request (KZK-5.1.4), no withdrawal while an obligation is open (KZK-2.3.5).
@@ -12,7 +12,7 @@ describe.each(TEST_DATABASES)('KZK request scenarios on $name', (target) => {
   beforeAll(async () => {
     fx = await openRequestsFixture(target, undefined, { seeds: ['kzk'] })
     token = await fx.token('kzk')
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('KZK-7.1: a complaint is due within 7 business days — 16 December, Independence Day, skipped', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
-import { openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
 
 // ps.kz: client rights — information, changes backed by documents, destruction, anonymisation, blocking,
 // withdrawal, complaint (PS-7.1) — with no deadline of its own (`deadlines: {}`): the law's, or the
@@ -12,7 +12,7 @@ describe.each(TEST_DATABASES)('PS request scenarios on $name', (target) => {
   beforeAll(async () => {
     fx = await openRequestsFixture(target, undefined, { seeds: ['ps'] })
     token = await fx.token('ps')
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('PS-7.1: anonymisation — neither the policy nor the law sets a deadline: the default of 15 working days, marked unconfirmed', async () => {

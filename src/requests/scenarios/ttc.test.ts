@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fulfilObligation, openObligation } from '../../consent/index.ts'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
 import { remindAndEscalate } from '../remind-and-escalate.ts'
-import { openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
 
 // Transtelecom: written applications by registered letter or courier (TTC-9.2), handled within 1 business
 // day of receipt (TTC-9.3), suspended while the subscriber owes the Company (TTC-9.1), marketing per channel (TTC-9.4).
@@ -13,7 +13,7 @@ describe.each(TEST_DATABASES)('TTC request scenarios on $name', (target) => {
   beforeAll(async () => {
     fx = await openRequestsFixture(target, undefined, { seeds: ['ttc'] })
     token = await fx.token('ttc')
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('TTC-9.2, TTC-9.3: a registered letter withdrawing consent, registered the next morning, is due 1 business day after its receipt', async () => {

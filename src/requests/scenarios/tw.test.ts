@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
-import { openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
+import { FIXTURE_TIMEOUT_MS, openRequestsFixture, type RequestsFixture } from '../requests-test-kit.ts'
 
 // TechnoWomen: access within 15 days (TW-9.1–9.2), corrections within 1 business day of proof (TW-9.3),
 // from the subject, a representative or the authorised body (TW-9.5), unlawful processing stopped in 3 (TW-9.6).
@@ -12,7 +12,7 @@ describe.each(TEST_DATABASES)('TW request scenarios on $name', (target) => {
   beforeAll(async () => {
     fx = await openRequestsFixture(target, undefined, { seeds: ['tw'] })
     token = await fx.token('tw')
-  })
+  }, FIXTURE_TIMEOUT_MS)
   afterAll(() => fx.close())
 
   it('TW-9.1: access is due within 15 days of the request, counted in calendar days', async () => {
