@@ -9,11 +9,9 @@ import { buildConsentRecord, serializeConsentRecord } from '../src/consent/ledge
 import { resolveConsentScope } from '../src/consent/ledger/consent-scope.ts'
 import { importConsents, type ImportConsentInput } from '../src/consent/ledger/import-consents.ts'
 import { MemoryKeyProvider } from '../src/subjects/crypto/index.ts'
-import type { BenchResult } from './measure.ts'
+import { median, type BenchResult } from './measure.ts'
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const CHUNK = 1000
-
 
 /** PGlite in memory, or a fresh schema on the server (dropped afterwards). */
 const open = (databaseUrl: string | undefined): Promise<DatabaseHandle> => freshDatabase(databaseUrl)
@@ -25,6 +23,8 @@ const open = (databaseUrl: string | undefined): Promise<DatabaseHandle> => fresh
  * in one transaction — against a plain batched INSERT of the same
  * `consent_events` rows (built beforehand, 1,000 per statement, one
  * transaction), alternating rounds on fresh subjects; medians. Ops = consents.
+ * The subject's clock starts with the inputs as a caller has them (subjects
+ * registered, nothing built); the baseline's with its rows already built.
  * On embedded PGlite, or on the server `databaseUrl` names.
  */
 export async function benchConsentIngest(options: { consents?: number; rounds?: number; databaseUrl?: string } = {}): Promise<BenchResult & { ratio: number }> {

@@ -11,7 +11,7 @@ function rate(fn: () => unknown, ms: number): number {
   return (runs * 1000) / (now - start)
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 /**
  * Measures a subject and its baseline in alternating rounds after a warm-up
@@ -28,6 +28,27 @@ export function compare(subject: () => unknown, baseline: () => unknown, options
   for (let i = 0; i < rounds; i++) {
     a.push(rate(subject, roundMs))
     b.push(rate(baseline, roundMs))
+  }
+  return { opsPerSec: median(a), baselineOpsPerSec: median(b) }
+}
+
+/**
+ * For work that takes a whole round (a database pass): one warm-up of each,
+ * then `rounds` alternating rounds of subject and baseline, each doing `ops`
+ * operations; the medians of each, in operations per second.
+ */
+export async function alternateRounds(ops: number, rounds: number, subject: () => unknown, baseline: () => unknown) {
+  await subject()
+  await baseline()
+  const a: number[] = []
+  const b: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    let t = performance.now()
+    await subject()
+    a.push((ops * 1000) / (performance.now() - t))
+    t = performance.now()
+    await baseline()
+    b.push((ops * 1000) / (performance.now() - t))
   }
   return { opsPerSec: median(a), baselineOpsPerSec: median(b) }
 }

@@ -1,3 +1,4 @@
+import { benchAccessRequest, formatAccessResult } from './access-request.ts'
 import { benchAuditVerify } from './audit-verify.ts'
 import { benchConsentIngest } from './consent-ingest.ts'
 import { benchDecisionBulk, formatBulkResult } from './decision-bulk.ts'
@@ -10,24 +11,46 @@ import { benchFieldCipher } from './vault-crypto.ts'
 
 // Benchmarks print ratios against a baseline measured in the same run, never absolute promises.
 // With DATABASE_URL set, the storage benchmarks also run on that PostgreSQL server.
+// Names as arguments run only those: `npm run bench -- audit ingest`.
+const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access'] as const
+const asked = process.argv.slice(2)
+const unknown = asked.filter((name) => !(BENCHMARKS as readonly string[]).includes(name))
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}\n`)
+  process.exit(2)
+}
+const wanted = (name: (typeof BENCHMARKS)[number]) => asked.length === 0 || asked.includes(name)
 const out = (text: string) => process.stdout.write(`${text}\n`)
 const databaseUrl = process.env.DATABASE_URL || undefined
+const databases = [undefined, ...(databaseUrl ? [databaseUrl] : [])]
 out(`Derbes benchmarks — Node ${process.version}, ${new Date().toISOString()}${databaseUrl ? ', PostgreSQL at DATABASE_URL' : ', PGlite only'}\n`)
 
-for (const result of benchPolicyCompile()) out(`${formatResult(result)}\n`)
-out(`${formatResult(await benchBusinessDays())}\n`)
-out(`${formatResult(await benchFieldCipher())}\n`)
+if (wanted('policy')) for (const result of benchPolicyCompile()) out(`${formatResult(result)}\n`)
+if (wanted('calendar')) out(`${formatResult(await benchBusinessDays())}\n`)
+if (wanted('cipher')) out(`${formatResult(await benchFieldCipher())}\n`)
 
-const engine = await benchDecisionEngine()
-out(`${formatResult(engine)}\n  target: at least 1,000,000 decisions/s on one core\n`)
-const http = await benchDecisionHttp()
-out(`${formatResult(http)}\n  requests/s ratio ${http.ratio.toFixed(2)} (target ≥ 0.6); p99 latency ${http.p99Ms} ms (bare route ${http.baselineP99Ms} ms)\n`)
-out(formatBulkResult(await benchDecisionBulk()))
+if (wanted('engine')) {
+  const engine = await benchDecisionEngine()
+  out(`${formatResult(engine)}\n  target: at least 1,000,000 decisions/s on one core\n`)
+}
+if (wanted('http')) {
+  const http = await benchDecisionHttp()
+  out(`${formatResult(http)}\n  requests/s ratio ${http.ratio.toFixed(2)} (target ≥ 0.6); p99 latency ${http.p99Ms} ms (bare route ${http.baselineP99Ms} ms)\n`)
+}
+if (wanted('bulk')) out(formatBulkResult(await benchDecisionBulk()))
 
-for (const url of [undefined, databaseUrl].filter((u, i) => i === 0 || u)) {
-  const ingest = await benchConsentIngest(url ? { databaseUrl: url } : {})
-  out(`${formatResult(ingest)}\n  ratio ${ingest.ratio.toFixed(2)} of the plain INSERT's speed (target ≥ 0.5)\n`)
+if (wanted('ingest')) {
+  for (const url of databases) {
+    const ingest = await benchConsentIngest(url ? { databaseUrl: url } : {})
+    out(`${formatResult(ingest)}\n  ratio ${ingest.ratio.toFixed(2)} of the plain INSERT's speed (target ≥ 0.5)\n`)
+  }
 }
-for (const result of await benchAuditVerify(databaseUrl ? { databaseUrl } : {})) {
-  out(`${formatResult(result)}\n  ratio ${result.ratio.toFixed(3)} of raw SHA-256's speed (target ≥ 0.5)\n`)
+if (wanted('audit')) {
+  for (const url of databases) {
+    for (const result of await benchAuditVerify(url ? { databaseUrl: url } : {})) {
+      out(`${formatResult(result)}\n  ratio ${result.ratio.toFixed(3)} of raw SHA-256's speed — ${result.meaning}${result.target ? ' (target ≥ 0.5)' : ''}\n`)
+    }
+  }
 }
+// Derbes on the PostgreSQL server when DATABASE_URL is set, else PGlite; the systems on the local PostgreSQL and MariaDB.
+if (wanted('access')) out(`${formatAccessResult(await benchAccessRequest(databaseUrl ? { databaseUrl } : {}))}\n`)

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../audit/index.ts'
 import { DerbesError } from '../../errors/index.ts'
@@ -72,5 +74,55 @@ describe.each(TEST_DATABASES)('importConsents on $name', (target) => {
     fx.setNow('2026-12-03T10:00:00+05:00')
     await importConsents(fx.deps, [{ ...paper(subjectId, '2025-05-01T10:00:00+05:00'), formId: 'marketing-messages', method: 'checkbox' }])
     expect((await readConsentState(fx.database.db, 'esp', subjectId)).every((s) => s.status === 'withdrawn')).toBe(true)
+  })
+
+  /** Subjects as plain rows, many at once (an import's consents need no data keys). */
+  const manySubjects = async (n: number) => {
+    const ids = Array.from({ length: n }, () => randomUUID())
+    await fx.database.db.insertInto('subjects').values(ids.map((id) => ({ operator_id: 'esp', subject_id: id, kind: 'client' }))).execute()
+    return ids
+  }
+  const marketing = (subjectId: string, i: number): ImportConsentInput => ({
+    operatorId: 'esp', subjectId, formId: 'marketing-messages', language: 'kk', method: 'checkbox', channels: { advertising: ['sms'] },
+    evidence: { register: `Q-${i}` }, givenAt: new Date(Date.parse('2025-06-01T05:00:00Z') + i * 1000), recordedBy: 'import:crm',
+  })
+  const auditSeqs = async () => (await fx.database.db.selectFrom('audit_entries').select('seq').where('operator_id', '=', 'esp').orderBy('seq').execute()).map((r) => Number(r.seq))
+
+  it('ESP-2: imports thousands in chunks, written while the next chunk is built — ledger, state and one unbroken audit chain in input order', async () => {
+    const ids = await manySubjects(2300)
+    const before = await auditSeqs()
+    const { eventIds } = await importConsents(fx.deps, ids.map(marketing))
+    expect(new Set(eventIds).size).toBe(2300)
+    const events = await fx.database.db.selectFrom('consent_events').select(['event_id', 'subject_id']).where('event_id', 'in', eventIds).execute()
+    expect(events).toHaveLength(2300)
+    const states = await fx.database.db.selectFrom('consent_state').select(['subject_id', 'channel', 'status']).where('subject_id', 'in', ids).execute()
+    expect(states.map((s) => `${s.channel}/${s.status}`)).toEqual(Array(2300).fill('sms/given'))
+    const appended = (await auditSeqs()).slice(before.length)
+    expect(appended).toEqual(Array.from({ length: 2300 }, (_, i) => before.length + 1 + i))
+    const entries = await fx.database.db.selectFrom('audit_entries').select(['seq', 'subject_id', 'details']).where('operator_id', '=', 'esp').where('seq', '>', before.length).orderBy('seq').execute()
+    expect(entries.map((e) => e.subject_id)).toEqual(ids)
+    expect(entries.map((e) => (e.details as { eventId: string }).eventId)).toEqual(eventIds)
+    expect(await verifyAuditChain(fx.database.db, 'esp')).toMatchObject({ ok: true, entries: before.length + 2300 })
+  })
+
+  it('writes nothing when a statement fails after earlier chunks were sent: the import is one transaction', async () => {
+    const ids = await manySubjects(1500)
+    const counts = async () => ({
+      events: (await fx.database.db.selectFrom('consent_events').select('event_id').where('subject_id', 'in', ids).execute()).length,
+      audit: (await auditSeqs()).length,
+      head: Number((await fx.database.db.selectFrom('audit_heads').select('seq').where('operator_id', '=', 'esp').executeTakeFirstOrThrow()).seq),
+    })
+    const before = await counts()
+    // The state upsert is the last statement queued, after both chunks' ledger and audit rows.
+    await sql`create function refuse_state() returns trigger language plpgsql as $$ begin raise exception 'state refused for the test'; end $$`.execute(fx.database.db)
+    await sql`create trigger refuse_state before insert on consent_state for each row execute function refuse_state()`.execute(fx.database.db)
+    try {
+      await expect(importConsents(fx.deps, ids.map(marketing))).rejects.toThrow('state refused for the test')
+    } finally {
+      await sql`drop trigger refuse_state on consent_state`.execute(fx.database.db)
+      await sql`drop function refuse_state()`.execute(fx.database.db)
+    }
+    expect(await counts()).toEqual({ ...before, events: 0 })
+    expect(await verifyAuditChain(fx.database.db, 'esp')).toMatchObject({ ok: true, entries: before.audit })
   })
 })

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { appendAuditBatch } from '../../audit/index.ts'
+import { lockAuditChains, type AuditEntryInput } from '../../audit/index.ts'
 import { DerbesError, type FieldProblem } from '../../errors/index.ts'
 import { almatyDate } from '../../kz/index.ts'
-import type { ConsentMethod } from '../../policy/index.ts'
+import type { ConsentForm, ConsentMethod } from '../../policy/index.ts'
 import { consentTextHash } from '../evidence/index.ts'
 import { CONSENT_EVENT_EFFECTS, consentAuditDetails, consentEventRow } from './append-consent-event.ts'
-import { buildConsentRecord, serializeConsentRecord, type Language } from './build-consent-record.ts'
+import { buildConsentRecord, serializeConsentRecord, type Language, type SerializedRecord } from './build-consent-record.ts'
 import { consentExpiresAt } from './consent-term.ts'
 import { resolveConsentScope, type ConsentScope } from './consent-scope.ts'
 import { chooseConsentingParty } from './consenting-party.ts'
 import { loadImportContext } from './import-context.ts'
 import type { LedgerDeps } from './ledger-deps.ts'
 import { stateRowsOf, toStateInsert, upsertConsentState, type StateInsert } from './project-consent-state.ts'
+import type { ConsentRecord } from '../consent-record.ts'
 
 /** One historical consent to import, as the source system (a CRM, a paper register) knows it. */
 export interface ImportConsentInput {
@@ -31,14 +32,18 @@ export interface ImportConsentInput {
   recordedBy: string
 }
 
+/** Ledger rows per INSERT (11 parameters each, well under PostgreSQL's 65,535). */
 const CHUNK = 1000
+/** Records built between two yields to the event loop, so the connection can send what is queued meanwhile. */
+const SLICE = 250
 
 /**
  * Imports consents given before Derbes in bulk: each checked like a live
  * consent against the current published form (version, method, scope, who
  * consents, the subject's status), then all written in ONE transaction —
  * ledger rows, state rows (a newer change already recorded wins) and their
- * audit entries chained in one batch. Every problem of every input is
+ * audit entries, chained and written a chunk at a time while the next chunk
+ * is built. Every problem of every input is
  * reported at once (`DERBES_VALIDATION`, pointers `/<index>/<field>`) and
  * nothing is written. No outbox events: an import is not news to the
  * operator's systems, and a million webhooks would be.
@@ -78,36 +83,80 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
   })
   if (problems.length > 0) throw new DerbesError('DERBES_VALIDATION', `${problems.length} problem(s) in ${inputs.length} consent(s) to import; nothing was imported`, problems)
 
-  const events = prepared.map((p) => {
-    const { input, policy, form, scope, givenBy } = p!
+  // The same form in the same language has the same text: hash it once (art. 8(4): the exact text shown).
+  const textHashes = new Map<ConsentForm, Map<Language, string>>()
+  const textHash = (form: ConsentForm, language: Language) => {
+    const byLanguage = textHashes.get(form) ?? textHashes.set(form, new Map()).get(form)!
+    return byLanguage.get(language) ?? byLanguage.set(language, consentTextHash(form, language)).get(language)!
+  }
+  const build = (p: NonNullable<(typeof prepared)[number]>): ImportedEvent => {
+    const { input, policy, form, scope, givenBy } = p
     const record = buildConsentRecord({
-      eventId: randomUUID(), kind: 'given', policy, form, language: input.language, textHash: consentTextHash(form, input.language),
-      subject: { id: input.subjectId, kind: p!.subject.kind }, givenBy, scope, expiresAt: consentExpiresAt(form.term, input.givenAt),
+      eventId: randomUUID(), kind: 'given', policy, form, language: input.language, textHash: textHash(form, input.language),
+      subject: { id: input.subjectId, kind: p.subject.kind }, givenBy, scope, expiresAt: consentExpiresAt(form.term, input.givenAt),
       method: input.method, evidence: { imported: true, ...input.evidence }, recordedAt: now, effectiveAt: input.givenAt, recordedBy: input.recordedBy, sealed: null,
     })
     return { operatorId: input.operatorId, record, serialized: serializeConsentRecord(record), foreign: scope.foreignPurposes }
+  }
+
+  const events: ImportedEvent[] = []
+  await deps.db.transaction().execute(async (trx) => {
+    const chains = await lockAuditChains(trx, inputs.map((i) => i.operatorId))
+    // Statements are queued, not awaited one by one: while the database writes
+    // one chunk this process builds, serialises and hashes the next (on a
+    // server they run on different cores). They run in order on the
+    // transaction's connection; the first failure fails the import.
+    const writes: Promise<unknown>[] = []
+    const queue = (write: Promise<unknown>) => {
+      // Marked handled at once, so a failure does not surface as unhandled while later chunks are built; allSettled below reports it.
+      write.catch(() => undefined)
+      writes.push(write)
+    }
+    for (let start = 0; start < prepared.length; start += CHUNK) {
+      const chunk: ImportedEvent[] = []
+      for (let slice = start; slice < Math.min(start + CHUNK, prepared.length); slice += SLICE) {
+        for (const p of prepared.slice(slice, Math.min(slice + SLICE, start + CHUNK))) chunk.push(build(p!))
+        await yieldToIo()
+      }
+      events.push(...chunk)
+      queue(trx.insertInto('consent_events').values(chunk.map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute())
+      queue(chains.write(chains.chain(chunk.map(auditEntryOf(now)))))
+    }
+    // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
+    queue(upsertConsentState(trx, latestStateRows(events, now), { keepNewer: true }))
+    queue(chains.finish())
+    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
   })
-  // One row per subject, purpose and channel: the latest consent of the batch wins.
+  return { eventIds: events.map((e) => e.record.recordId) }
+}
+
+interface ImportedEvent {
+  operatorId: string
+  record: ConsentRecord
+  serialized: SerializedRecord
+  foreign: readonly string[]
+}
+
+/** The audit entry of an imported consent: the record's hash chained into the operator's log. */
+const auditEntryOf = (now: Date) => (e: ImportedEvent): AuditEntryInput => ({
+  operatorId: e.operatorId,
+  at: now,
+  actor: e.record.recordedBy,
+  action: CONSENT_EVENT_EFFECTS.given.action,
+  subjectId: e.record.subject.id,
+  purpose: e.record.purposes.length === 1 ? e.record.purposes[0]!.id : null,
+  details: { ...consentAuditDetails(e.record, e.serialized.hash), imported: true },
+})
+
+/** One state row per subject, purpose and channel: the latest consent of the batch wins. */
+function latestStateRows(events: readonly ImportedEvent[], now: Date): StateInsert[] {
   const latest = new Map<string, StateInsert>()
   for (const e of [...events].sort((a, b) => a.record.effectiveAt.localeCompare(b.record.effectiveAt))) {
     for (const row of stateRowsOf(e.record, 'given', e.foreign)) latest.set(`${e.operatorId}\u0000${e.record.subject.id}\u0000${row.purposeId}\u0000${row.channel}`, toStateInsert(e.operatorId, e.record.subject.id, row, now))
   }
-  const stateRows = [...latest.values()]
-  await deps.db.transaction().execute(async (trx) => {
-    for (let start = 0; start < events.length; start += CHUNK) {
-      await trx.insertInto('consent_events').values(events.slice(start, start + CHUNK).map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute()
-    }
-    // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
-    await upsertConsentState(trx, stateRows, { keepNewer: true })
-    await appendAuditBatch(trx, events.map((e) => ({
-      operatorId: e.operatorId,
-      at: now,
-      actor: e.record.recordedBy,
-      action: CONSENT_EVENT_EFFECTS.given.action,
-      subjectId: e.record.subject.id,
-      purpose: e.record.purposes.length === 1 ? e.record.purposes[0]!.id : null,
-      details: { ...consentAuditDetails(e.record, e.serialized.hash), imported: true },
-    })))
-  })
-  return { eventIds: events.map((e) => e.record.recordId) }
+  return [...latest.values()]
 }
+
+/** Lets I/O callbacks run — a finished statement's reply, the next statement's sending — before more work on this thread. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve))
