@@ -13,9 +13,6 @@ export interface TaskContext {
   policy: CompiledPolicy
 }
 
-/** What an executor returns when it did not finish the task itself. */
-export type ExecutorResult = 'finished' | 'request_refused'
-
 /** The subject a task acts on; an executor only runs for a request with one (planning gives none to others). */
 export function subjectOf(ctx: TaskContext): string {
   if (ctx.request.subject_id === null) throw new Error(`request '${ctx.request.request_id}' has no subject`)
