@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { connectionView, type StoredConnection } from './connection-settings.ts'
@@ -14,33 +15,43 @@ export interface StoredSystem {
   sealed: SealedSecret | undefined
 }
 
+const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position
+
 /**
- * The operator's systems (or one), assembled from the four tables: four
- * queries whatever the number of systems, ordered as they were declared.
+ * The operator's systems (or one), with their maps, in one round trip: each
+ * system row carries its tables, columns and relations as JSON arrays. Every
+ * fulfilment task in a system and every plan and answer reads a system, and
+ * four queries each were a fifth of an access request's database round
+ * trips (`npm run bench -- access`). Ordered as declared.
  */
 export async function readSystems(db: Db, operatorId: string, systemId?: string): Promise<StoredSystem[]> {
-  let systemsQuery = db.selectFrom('systems').selectAll().where('operator_id', '=', operatorId)
-  let tablesQuery = db.selectFrom('system_tables').selectAll().where('operator_id', '=', operatorId)
-  let columnsQuery = db.selectFrom('system_columns').selectAll().where('operator_id', '=', operatorId)
-  let relationsQuery = db.selectFrom('system_relations').selectAll().where('operator_id', '=', operatorId)
-  if (systemId !== undefined) {
-    systemsQuery = systemsQuery.where('system_id', '=', systemId)
-    tablesQuery = tablesQuery.where('system_id', '=', systemId)
-    columnsQuery = columnsQuery.where('system_id', '=', systemId)
-    relationsQuery = relationsQuery.where('system_id', '=', systemId)
-  }
-  const [systems, tables, columns, relations] = await Promise.all([
-    systemsQuery.orderBy('system_id').execute(),
-    tablesQuery.orderBy('system_id').orderBy('position').execute(),
-    columnsQuery.orderBy('system_id').orderBy('table_name').orderBy('position').execute(),
-    relationsQuery.orderBy('system_id').orderBy('position').execute(),
-  ])
+  let query = db
+    .selectFrom('systems as s')
+    .selectAll('s')
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('system_tables as t').select(['t.table_name', 't.position']).whereRef('t.operator_id', '=', 's.operator_id').whereRef('t.system_id', '=', 's.system_id')).as('tables'),
+      jsonArrayFrom(
+        eb.selectFrom('system_columns as c')
+          .select(['c.table_name', 'c.column_name', 'c.position', 'c.item_id', 'c.identifies', 'c.masking'])
+          .whereRef('c.operator_id', '=', 's.operator_id')
+          .whereRef('c.system_id', '=', 's.system_id'),
+      ).as('columns'),
+      jsonArrayFrom(
+        eb.selectFrom('system_relations as r')
+          .select(['r.position', 'r.child_table', 'r.child_column', 'r.parent_table', 'r.parent_column'])
+          .whereRef('r.operator_id', '=', 's.operator_id')
+          .whereRef('r.system_id', '=', 's.system_id'),
+      ).as('relations'),
+    ])
+    .where('s.operator_id', '=', operatorId)
+  if (systemId !== undefined) query = query.where('s.system_id', '=', systemId)
+  const systems = await query.orderBy('s.system_id').execute()
   return systems.map((row) => {
-    const mine = <T extends { system_id: string }>(rows: T[]) => rows.filter((r) => r.system_id === row.system_id)
+    const columns = [...row.columns].sort(byPosition)
     const map: SystemMap = {
-      tables: mine(tables).map((t) => ({
+      tables: [...row.tables].sort(byPosition).map((t) => ({
         name: t.table_name,
-        columns: mine(columns)
+        columns: columns
           .filter((c) => c.table_name === t.table_name)
           .map((c): MappedColumn => ({
             name: c.column_name,
@@ -49,7 +60,7 @@ export async function readSystems(db: Db, operatorId: string, systemId?: string)
             ...(c.masking !== null ? { masking: c.masking } : {}),
           })),
       })),
-      relations: mine(relations).map((r) => ({ child: { table: r.child_table, column: r.child_column }, parent: { table: r.parent_table, column: r.parent_column } })),
+      relations: [...row.relations].sort(byPosition).map((r) => ({ child: { table: r.child_table, column: r.child_column }, parent: { table: r.parent_table, column: r.parent_column } })),
     }
     const allColumns = map.tables.flatMap((t) => t.columns)
     const found = new Set(allColumns.flatMap((c) => (c.identifies ? [c.identifies] : [])))
