@@ -25,13 +25,14 @@ export type AnswerOutcomeKind = 'answered' | 'refusal_sent' | 'not_ready'
  * vault items addressed it) — one transaction, the request locked, so two
  * processes never answer twice. A refused request gets its refusal letter
  * and stays `refused`. `not_ready` when a task is still open or the answer
- * exists.
+ * exists. `published` is the operator's published policy when the caller has
+ * read it (the runner reads it once a run); otherwise it is read here.
  *
  * @example
  * await answerRequest(deps, 'tw', requestId)
  */
-export async function answerRequest(deps: FulfilmentDeps, operatorId: string, requestId: string): Promise<AnswerOutcomeKind> {
-  const { compiled: policy } = await getPublishedVersion(deps, operatorId)
+export async function answerRequest(deps: FulfilmentDeps, operatorId: string, requestId: string, published?: CompiledPolicy): Promise<AnswerOutcomeKind> {
+  const policy = published ?? (await getPublishedVersion(deps, operatorId)).compiled
   return deps.db.transaction().execute(async (trx) => answerLockedRequest(trx, deps, policy, await loadRequest(trx, operatorId, requestId, { forUpdate: true })))
 }
 

@@ -1,6 +1,7 @@
 import { withOperatorScope } from '../../db/index.ts'
 import { DerbesError } from '../../errors/index.ts'
 import { getPublishedVersion } from '../../operators/index.ts'
+import type { CompiledPolicy } from '../../policy/index.ts'
 import type { FulfilmentDeps } from './fulfilment-deps.ts'
 import { loadRequest } from './fulfilment-request.ts'
 import type { LeasedTask } from './lease-tasks.ts'
@@ -16,11 +17,17 @@ import type { TaskContext } from './task-context.ts'
  * server, row-level security then keeps the work to that operator's rows).
  * Each executor finishes the task itself, in the transaction of its work
  * where it can; whatever it throws the runner records as a failed attempt.
+ * `policyOf` gives the operator's published policy (the runner's, read once
+ * a run); by default it is read for the task.
  */
-export async function executeTask(deps: FulfilmentDeps, task: LeasedTask): Promise<void> {
+export async function executeTask(
+  deps: FulfilmentDeps,
+  task: LeasedTask,
+  policyOf: (operatorId: string) => Promise<CompiledPolicy> = async (operatorId) => (await getPublishedVersion(deps, operatorId)).compiled,
+): Promise<void> {
   await withOperatorScope(task.operator_id, async () => {
     const request = await loadRequest(deps.db, task.operator_id, task.request_id)
-    const { compiled: policy } = await getPublishedVersion(deps, task.operator_id)
+    const policy = await policyOf(task.operator_id)
     const ctx: TaskContext = { deps, task, request, scope: readRequestScope(request.scope), policy }
     switch (task.target) {
       case 'vault':

@@ -46,19 +46,21 @@ async function recipientsOf(trx: Transaction<Database>, policy: CompiledPolicy, 
  * operator runs (connected systems), creates the `request_tasks` by kind
  * (`planTasks`), audits the plan (`request_tasks_planned`: targets and
  * actions, no values) and — while a connected system has work — moves the
- * request to `awaiting_systems`, all in the caller's transaction. A request
+ * request to `awaiting_systems`, all in the caller's transaction. `published`
+ * is the operator's published policy when the caller has read it (the
+ * runner reads it once a run); otherwise it is read here. A request
  * of a requester the operator does not hold gets no tasks: its answer is
  * "no data held" (art. 24(1)).
  *
  * @example
  * await db.transaction().execute(async (trx) => planFulfilment(trx, deps, await loadRequest(trx, 'tw', requestId, { forUpdate: true })))
  */
-export async function planFulfilment(trx: Transaction<Database>, deps: Pick<FulfilmentDeps, 'clock'>, request: FulfilmentRequest): Promise<PlannedTask[]> {
+export async function planFulfilment(trx: Transaction<Database>, deps: Pick<FulfilmentDeps, 'clock'>, request: FulfilmentRequest, published?: CompiledPolicy): Promise<PlannedTask[]> {
   const operatorId = request.operator_id
   const subjectId = request.subject_id
   if (subjectId === null) return []
   const now = deps.clock()
-  const { compiled: policy } = await getPublishedVersion({ db: trx, clock: deps.clock }, operatorId)
+  const policy = published ?? (await getPublishedVersion({ db: trx, clock: deps.clock }, operatorId)).compiled
   const key = await trx.selectFrom('subject_keys').select('subject_id').where('operator_id', '=', operatorId).where('subject_id', '=', subjectId).executeTakeFirst()
   const systems = await listSystems(trx, operatorId)
   const consents = await readConsentState(trx, operatorId, subjectId, ['given'])

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { withOperatorScope } from '../../db/index.ts'
 import { getPublishedVersion } from '../../operators/index.ts'
+import type { CompiledPolicy } from '../../policy/index.ts'
 import { answerLockedRequest, answerRequest } from './answer-request.ts'
 import { executeTask } from './execute-task.ts'
 import { settingsOf, type FulfilmentDeps } from './fulfilment-deps.ts'
@@ -53,6 +54,27 @@ async function requestsToAnswer(deps: FulfilmentDeps, limit: number): Promise<Ke
 }
 
 /**
+ * Each operator's published policy, read once in a run and shared by its
+ * planning, tasks and answers: the row carries the whole policy (source and
+ * document, ~120 KB for ESP), and reading it for every step cost six reads per
+ * access request (`npm run bench -- access`). A version published during a
+ * run is used from the next run on. Call inside the operator's scope.
+ */
+function policiesOfRun(deps: FulfilmentDeps): (operatorId: string) => Promise<CompiledPolicy> {
+  const read = new Map<string, Promise<CompiledPolicy>>()
+  return (operatorId) => {
+    let policy = read.get(operatorId)
+    if (!policy) {
+      policy = getPublishedVersion(deps, operatorId).then((version) => version.compiled)
+      // A failed read is not kept: the next request of the operator tries again.
+      policy.catch(() => read.delete(operatorId))
+      read.set(operatorId, policy)
+    }
+    return policy
+  }
+}
+
+/**
  * One pass of the fulfilment runner (issue 4 item 5), across operators:
  * plans the requests that reached `in_progress` (`planFulfilment`; one with
  * nothing to do is answered in the same transaction), leases due tasks
@@ -68,6 +90,7 @@ async function requestsToAnswer(deps: FulfilmentDeps, limit: number): Promise<Ke
  */
 export async function runFulfilmentOnce(deps: FulfilmentDeps): Promise<FulfilmentRun> {
   const settings = settingsOf(deps)
+  const policyOf = policiesOfRun(deps)
   const run: FulfilmentRun = { planned: 0, done: 0, retrying: 0, failed: 0, answered: 0, refusalsSent: 0, errors: [] }
   const count = (outcome: string) => {
     if (outcome === 'answered') run.answered++
@@ -82,13 +105,13 @@ export async function runFulfilmentOnce(deps: FulfilmentDeps): Promise<Fulfilmen
   for (const key of await requestsToPlan(deps, settings.batchSize)) {
     try {
       await withOperatorScope(key.operator_id, async () => {
-        const { compiled: policy } = await getPublishedVersion(deps, key.operator_id)
+        const policy = await policyOf(key.operator_id)
         await deps.db.transaction().execute(async (trx) => {
           const request = await loadRequest(trx, key.operator_id, key.request_id, { forUpdate: true })
           if (request.state !== 'in_progress') return
           const already = await trx.selectFrom('request_tasks').select('task_id').where('operator_id', '=', key.operator_id).where('request_id', '=', key.request_id).limit(1).executeTakeFirst()
           if (already) return
-          const tasks = await planFulfilment(trx, deps, request)
+          const tasks = await planFulfilment(trx, deps, request, policy)
           run.planned++
           if (tasks.length === 0) count(await answerLockedRequest(trx, deps, policy, request))
         })
@@ -105,7 +128,7 @@ export async function runFulfilmentOnce(deps: FulfilmentDeps): Promise<Fulfilmen
     for (const task of tasks) {
       touched.set(`${task.operator_id}/${task.request_id}`, task)
       try {
-        await executeTask(deps, task)
+        await executeTask(deps, task, policyOf)
         run.done++
       } catch (error) {
         const outcome = await recordTaskFailure(deps.db, task, error, deps.clock(), settings)
@@ -118,7 +141,7 @@ export async function runFulfilmentOnce(deps: FulfilmentDeps): Promise<Fulfilmen
 
   for (const key of await requestsToAnswer(deps, settings.batchSize)) {
     try {
-      count(await withOperatorScope(key.operator_id, () => answerRequest(deps, key.operator_id, key.request_id)))
+      count(await withOperatorScope(key.operator_id, async () => answerRequest(deps, key.operator_id, key.request_id, await policyOf(key.operator_id))))
     } catch (error) {
       report(key, 'answer', error)
     }
