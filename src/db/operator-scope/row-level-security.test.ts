@@ -16,24 +16,25 @@ const NOW = new Date('2026-12-02T10:00:00+05:00')
 const clock = () => NOW
 
 describe.each(TEST_DATABASES)('row-level security in the schema on $name', (target) => {
+  let handle: DatabaseHandle
+  beforeAll(async () => {
+    handle = await target.open()
+  })
+  afterAll(() => handle?.close())
+
   it('DESIGN Storage: every table with an operator_id column has RLS enabled and forced, under the isolation policy', async () => {
-    const handle = await target.open()
-    try {
-      // From the catalogue, not a list: a table a later migration adds without enableOperatorIsolation fails here.
-      const { rows } = await sql<{ table_name: string; enabled: boolean; forced: boolean; policy: string | null }>`
-        select c.relname as table_name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
-          (select p.qual from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname and p.policyname = ${OPERATOR_ISOLATION_POLICY}) as policy
-        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = current_schema() and c.relkind in ('r', 'p')
-          and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'operator_id' and not a.attisdropped)
-        order by c.relname`.execute(handle.db)
-      expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['operators', 'subjects', 'vault_items', 'consent_events', 'audit_entries', 'api_keys', 'event_outbox']))
-      for (const row of rows) {
-        expect({ table: row.table_name, enabled: row.enabled, forced: row.forced }).toEqual({ table: row.table_name, enabled: true, forced: true })
-        expect(row.policy, `${row.table_name}'s policy`).toMatch(/current_setting\('derbes\.operator_id'.*operator_id = /s)
-      }
-    } finally {
-      await handle.close()
+    // From the catalogue, not a list: a table a later migration adds without enableOperatorIsolation fails here.
+    const { rows } = await sql<{ table_name: string; enabled: boolean; forced: boolean; policy: string | null }>`
+      select c.relname as table_name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+        (select p.qual from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname and p.policyname = ${OPERATOR_ISOLATION_POLICY}) as policy
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p')
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'operator_id' and not a.attisdropped)
+      order by c.relname`.execute(handle.db)
+    expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['operators', 'subjects', 'vault_items', 'consent_events', 'audit_entries', 'api_keys', 'event_outbox']))
+    for (const row of rows) {
+      expect({ table: row.table_name, enabled: row.enabled, forced: row.forced }).toEqual({ table: row.table_name, enabled: true, forced: true })
+      expect(row.policy, `${row.table_name}'s policy`).toMatch(/current_setting\('derbes\.operator_id'.*operator_id = /s)
     }
   })
 })
