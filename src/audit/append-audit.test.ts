@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { DerbesError } from '../errors/index.ts'
 import { appendAudit, appendAuditBatch } from './append-audit.ts'
-import { auditEntryBody, auditEntryHash, GENESIS_HASH, hashAuditBody, type AuditEntryInput } from './audit-entry.ts'
+import { auditEntryBody, auditEntryHash, BODY_PREV_HASH_AT, GENESIS_HASH, hashAuditBody, type AuditEntryInput } from './audit-entry.ts'
 import { entry, insertOperator, tamper } from './audit-test-helpers.ts'
 import { verifyAuditChain } from './verify-audit-chain.ts'
 
@@ -32,12 +32,27 @@ describe.each(TEST_DATABASES)('the audit chain on $name', (target) => {
     expect(second.hash).toBe(auditEntryHash(second))
     // What is stored is the body that was hashed, and the columns are read from it.
     const stored = await database.db.selectFrom('audit_entries').selectAll().where('operator_id', '=', 'tw').where('seq', '=', 2).executeTakeFirstOrThrow()
-    expect(stored).toMatchObject({ body: second.body, hash: hashAuditBody(second.body), prev_hash: first.hash, at: second.at, actor: 'staff:7', action: 'consent_given', subject_id: 's-2', basis: null, purpose: 'contract', details: {} })
+    expect(stored.body.slice(BODY_PREV_HASH_AT, BODY_PREV_HASH_AT + 64)).toBe(first.hash)
+    expect(stored).toMatchObject({ body: second.body, hash: hashAuditBody(second.body), at: second.at, actor: 'staff:7', action: 'consent_given', subject_id: 's-2', basis: null, purpose: 'contract', details: {} })
     await appendMany('tw', 3)
 
     const result = await verifyAuditChain(database.db, 'tw', { batchSize: 2 })
     const head = await database.db.selectFrom('audit_heads').selectAll().where('operator_id', '=', 'tw').executeTakeFirstOrThrow()
     expect(result).toEqual({ ok: true, operatorId: 'tw', entries: 5, headSeq: 5, headHash: head.hash, checkpoints: 0 })
+  })
+
+  it('generates the columns exactly from any body: commas, quotes, backslashes and non-ASCII in the strings', async () => {
+    const odd = { actor: 'staff:"7",\\x', action: 'view' as const, subjectId: 'a,b', basis: null, purpose: 'маркетинг, sms', details: { note: 'Қазақ "тілі"', n: [1, 2] } }
+    const plain = { actor: 'staff:7', action: 'view' as const, subjectId: null, basis: 'job_duties', purpose: null, details: {} }
+    const appended = [await appendAudit(database.db, entry('tw', 1, odd)), await appendAudit(database.db, entry('tw', 2, plain))]
+    // The first body has backslashes (escaped strings): parsed; the second none: cut out by position.
+    expect(appended.map((e) => e.body.includes('\\'))).toEqual([true, false])
+    const rows = await database.db.selectFrom('audit_entries').select(['actor', 'action', 'subject_id', 'basis', 'purpose', 'details']).where('operator_id', '=', 'tw').orderBy('seq').execute()
+    expect(rows).toEqual([
+      { actor: odd.actor, action: 'view', subject_id: 'a,b', basis: null, purpose: odd.purpose, details: odd.details },
+      { actor: 'staff:7', action: 'view', subject_id: null, basis: 'job_duties', purpose: null, details: {} },
+    ])
+    expect(await verifyAuditChain(database.db, 'tw')).toMatchObject({ ok: true, entries: 2 })
   })
 
   it('is intact for an operator that has recorded nothing yet', async () => {
@@ -59,7 +74,7 @@ describe.each(TEST_DATABASES)('the audit chain on $name', (target) => {
   it('names the entry after a row whose hash was recomputed to hide a change (broken_link)', async () => {
     await appendMany('tw', 5)
     const row = await database.db.selectFrom('audit_entries').selectAll().where('operator_id', '=', 'tw').where('seq', '=', 2).executeTakeFirstOrThrow()
-    const forged = auditEntryBody({ operatorId: 'tw', seq: 2, at: row.at, actor: 'someone-else', action: row.action, subjectId: row.subject_id, basis: row.basis, purpose: row.purpose, details: row.details, prevHash: row.prev_hash })
+    const forged = auditEntryBody({ operatorId: 'tw', seq: 2, at: row.at, actor: 'someone-else', action: row.action, subjectId: row.subject_id, basis: row.basis, purpose: row.purpose, details: row.details, prevHash: row.body.slice(BODY_PREV_HASH_AT, BODY_PREV_HASH_AT + 64) })
     await tamper(database.db, sql`update audit_entries set body = ${forged}, hash = ${hashAuditBody(forged)} where operator_id = 'tw' and seq = 2`)
     expect(await database.db.selectFrom('audit_entries').select('actor').where('operator_id', '=', 'tw').where('seq', '=', 2).executeTakeFirstOrThrow()).toEqual({ actor: 'someone-else' })
     expect(await verifyAuditChain(database.db, 'tw')).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'broken_link' } })

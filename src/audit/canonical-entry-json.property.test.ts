@@ -29,7 +29,7 @@ describe('canonicalEntryJson', () => {
   })
 
   it('auditEntryBody gives the documented canonicalJson text for any entry, with prev_hash and time at their fixed offsets, and reads back', () => {
-    const text = fc.string({ unit: 'grapheme' })
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('a,b', ',', '"x",\\,', 'staff:7'))
     const entry = fc.record({
       operatorId: text,
       seq: fc.integer({ min: 1 }),
@@ -45,8 +45,13 @@ describe('canonicalEntryJson', () => {
     fc.assert(
       fc.property(entry, (e) => {
         const body = auditEntryBody(e)
-        const documented = canonicalJson(['derbes-audit-v2', e.prevHash, e.at.toISOString(), e.operatorId, e.seq, e.actor, e.action, e.subjectId, e.basis, e.purpose, e.details])
+        const head = ['derbes-audit-v2', e.prevHash, e.at.toISOString(), e.operatorId, e.seq, e.actor, e.action, e.subjectId, e.basis, e.purpose]
+        // canonicalJson, with a comma inside a string before details written \u002c
+        const documented = `[${head.map((v) => (typeof v === 'string' ? JSON.stringify(v).replaceAll(',', '\\u002c') : JSON.stringify(v))).join(',')},${canonicalJson(e.details)}]`
         expect(body).toBe(documented)
+        expect(JSON.parse(body)).toEqual([...head, JSON.parse(canonicalJson(e.details))])
+        // The first ten commas separate the first eleven elements: the database cuts the columns out by them.
+        expect(body.split(',', 10).slice(1).map((part) => JSON.parse(part) as unknown)).toEqual(head.slice(1))
         // The table's generated columns cut these out by position (migration 2026-12-02-160).
         expect(body.slice(BODY_PREV_HASH_AT, BODY_PREV_HASH_AT + 64)).toBe(e.prevHash)
         expect(body.slice(BODY_TIME_AT, BODY_TIME_AT + 24)).toBe(e.at.toISOString())

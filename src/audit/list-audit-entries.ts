@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
-import type { AuditEntry } from './audit-entry.ts'
+import { BODY_PREV_HASH_AT, type AuditEntry } from './audit-entry.ts'
 
 /**
  * An entry as the API shows it: its operator is the route's, its time an ISO
@@ -29,7 +29,7 @@ export async function listAuditEntries(
   let select = db
     .selectFrom('audit_entries')
     // The columns besides body and hash are generated from body by the database: they cannot differ from it.
-    .select(['seq', 'at', 'actor', 'action', 'subject_id', 'basis', 'purpose', 'details', 'prev_hash', 'body', 'hash'])
+    .select(['seq', 'at', 'actor', 'action', 'subject_id', 'basis', 'purpose', 'details', 'body', 'hash'])
     .where('operator_id', '=', operatorId)
     .where('seq', '>', query.after ?? 0)
     .orderBy('seq')
@@ -45,7 +45,7 @@ export async function listAuditEntries(
     basis: r.basis,
     purpose: r.purpose,
     details: r.details,
-    prevHash: r.prev_hash,
+    prevHash: r.body.slice(BODY_PREV_HASH_AT, BODY_PREV_HASH_AT + 64),
     body: r.body,
     hash: r.hash,
   }))

@@ -1,12 +1,17 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { isAuditAction } from './audit-actions.ts'
 import { bodyWithDetails, GENESIS_HASH, hashAuditBody, type AuditEntry, type AuditEntryInput } from './audit-entry.ts'
 import { canonicalEntryJson } from './canonical-entry-json.ts'
 
-/** Rows per INSERT: one array per column (`unnest`), so a chunk binds four parameters however many rows it has. */
-const INSERT_CHUNK = 5000
+/**
+ * Rows per INSERT (~0.5 MB). Rows as parameters, not arrays (`unnest`): a
+ * body is full of quotes, which an array literal escapes and the server
+ * unescapes — measured 1.6× slower. And not more: node-postgres grows its
+ * message buffer by copying, which costs disproportionately past ~1 MB.
+ */
+const INSERT_CHUNK = 1000
 
 type Db = Transaction<Database> | Kysely<Database>
 
@@ -78,18 +83,14 @@ export async function lockAuditChains(trx: Db, operatorIds: Iterable<string>): P
         head.seq = fields.seq
         head.hash = hash
         head.moved = true
-        // Parsed back from the text stored, so the caller sees what the log holds (undefined members dropped).
-        return { ...fields, details: JSON.parse(detailsText) as Record<string, unknown>, body, hash }
+        return { ...fields, details: (input.details ?? {}) as Record<string, unknown>, body, hash }
       })
     },
 
     async write(chained) {
       for (let start = 0; start < chained.length; start += INSERT_CHUNK) {
         const chunk = chained.slice(start, start + INSERT_CHUNK)
-        await sql`
-          insert into audit_entries (operator_id, seq, body, hash)
-          select * from unnest(${chunk.map((e) => e.operatorId)}::text[], ${chunk.map((e) => e.seq)}::bigint[],
-            ${chunk.map((e) => e.body)}::text[], ${chunk.map((e) => e.hash)}::text[])`.execute(trx)
+        await trx.insertInto('audit_entries').values(chunk.map((e) => ({ operator_id: e.operatorId, seq: e.seq, body: e.body, hash: e.hash }))).execute()
       }
     },
 

@@ -1,4 +1,4 @@
-import { BODY_AFTER_TIME_AT, BODY_PREV_HASH_AT, BODY_START, GENESIS_HASH, hashAuditBody, parseAuditBody } from './audit-entry.ts'
+import { BODY_AFTER_TIME_AT, BODY_PREV_HASH_AT, BODY_START, GENESIS_HASH, hashAuditBody, headString, parseAuditBody } from './audit-entry.ts'
 
 export const BROKEN_REASONS = [
   /** The entry's stored hash is not the hash of its body: the row was changed. */
@@ -71,7 +71,7 @@ export async function verifyChainRows(
   const { operatorId } = expected
   const checkpoints = new Map((expected.checkpoints ?? []).map((c) => [c.seq, c.hash]))
   // What follows the time in every body of this chain: `","<operator>",` and then the seq.
-  const operatorPart = `",${JSON.stringify(operatorId)},`
+  const operatorPart = `",${headString(operatorId)},`
   const seqAt = BODY_AFTER_TIME_AT + operatorPart.length
   let entries = 0
   let seq = 0

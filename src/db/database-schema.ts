@@ -134,7 +134,6 @@ export interface AuditEntriesTable {
   seq: BigIntColumn
   body: string
   hash: string
-  prev_hash: FromBody<string>
   at: FromBody<Date>
   actor: FromBody<string>
   action: FromBody<string>

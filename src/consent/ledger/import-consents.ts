@@ -32,10 +32,14 @@ export interface ImportConsentInput {
   recordedBy: string
 }
 
-/** Ledger rows per INSERT (11 parameters each, well under PostgreSQL's 65,535). */
-const CHUNK = 1000
-/** Records built between two yields to the event loop, so the connection can send what is queued meanwhile. */
-const SLICE = 250
+/**
+ * Consents per chunk: their ledger rows are one INSERT (~1 MB: node-postgres
+ * grows its message buffer by copying, which costs disproportionately past
+ * that, and the server plans a long VALUES list slowly), their audit entries
+ * another. Between chunks the event loop runs, so the connection sends what
+ * is queued while the next chunk is built.
+ */
+const CHUNK = 250
 
 /**
  * Imports consents given before Derbes in bulk: each checked like a live
@@ -113,14 +117,11 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
       writes.push(write)
     }
     for (let start = 0; start < prepared.length; start += CHUNK) {
-      const chunk: ImportedEvent[] = []
-      for (let slice = start; slice < Math.min(start + CHUNK, prepared.length); slice += SLICE) {
-        for (const p of prepared.slice(slice, Math.min(slice + SLICE, start + CHUNK))) chunk.push(build(p!))
-        await yieldToIo()
-      }
+      const chunk = prepared.slice(start, start + CHUNK).map((p) => build(p!))
       events.push(...chunk)
       queue(trx.insertInto('consent_events').values(chunk.map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute())
       queue(chains.write(chains.chain(chunk.map(auditEntryOf(now)))))
+      await yieldToIo()
     }
     // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
     queue(upsertConsentState(trx, latestStateRows(events, now), { keepNewer: true }))

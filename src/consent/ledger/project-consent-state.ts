@@ -78,11 +78,12 @@ export function toStateInsert(operatorId: string, subjectId: string, r: ConsentS
 
 export type StateInsert = ReturnType<typeof toStateInsert>
 
-const CHUNK = 5000
+/** Rows per statement (~0.4 MB of arrays: node-postgres grows its message buffer by copying, which costs disproportionately past ~1 MB). */
+const CHUNK = 2000
 
 /**
  * Upserts state rows of any subjects as one array per column (`unnest`):
- * 14 parameters per 5,000 rows instead of 14 per row, so a bulk import binds
+ * 14 parameters per 2,000 rows instead of 14 per row, so a bulk import binds
  * and plans little. `keepNewer` leaves a row alone when it changed after the
  * incoming consent was given (an import must not undo a later withdrawal).
  */
