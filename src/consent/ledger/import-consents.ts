@@ -39,7 +39,9 @@ export interface ImportConsentInput {
  * another. Between chunks the event loop runs, so the connection sends what
  * is queued while the next chunk is built.
  */
-const CHUNK = 250
+export const IMPORT_CHUNK = 250
+/** Records built between two yields to the event loop (~2 ms of work). */
+const SLICE = 50
 
 /**
  * Imports consents given before Derbes in bulk: each checked like a live
@@ -116,12 +118,16 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
       write.catch(() => undefined)
       writes.push(write)
     }
-    for (let start = 0; start < prepared.length; start += CHUNK) {
-      const chunk = prepared.slice(start, start + CHUNK).map((p) => build(p!))
+    for (let start = 0; start < prepared.length; start += IMPORT_CHUNK) {
+      const chunk: ImportedEvent[] = []
+      for (let slice = start; slice < Math.min(start + IMPORT_CHUNK, prepared.length); slice += SLICE) {
+        for (const p of prepared.slice(slice, Math.min(slice + SLICE, start + IMPORT_CHUNK))) chunk.push(build(p!))
+        // A statement that finished meanwhile is answered, and the next queued one sent, only when this thread yields.
+        await yieldToIo()
+      }
       events.push(...chunk)
       queue(trx.insertInto('consent_events').values(chunk.map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute())
       queue(chains.write(chains.chain(chunk.map(auditEntryOf(now)))))
-      await yieldToIo()
     }
     // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
     queue(upsertConsentState(trx, latestStateRows(events, now), { keepNewer: true }))
