@@ -52,7 +52,7 @@ function write(value: unknown): string | undefined {
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
         const text = write(item)
         if (text === undefined) return undefined
-        out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`
+        out += `${first ? '' : ','}${quoted(key)}:${text}`
         first = false
       }
       return `${out}}`
@@ -62,10 +62,27 @@ function write(value: unknown): string | undefined {
   }
 }
 
+/** Entries repeat the same few keys: quote each once. */
+const QUOTED = new Map<string, string>()
+function quoted(key: string): string {
+  let text = QUOTED.get(key)
+  if (text === undefined) {
+    text = JSON.stringify(key)
+    if (QUOTED.size < 10_000) QUOTED.set(key, text)
+  }
+  return text
+}
+
 function orderedKeys(keys: string[]): string[] {
-  keys.sort()
+  // Most objects are built with their keys in order already: check before sorting.
+  if (!isSorted(keys)) keys.sort()
   if (!keys.some(isArrayIndex)) return keys
   return [...keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndex(k))]
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false
+  return true
 }
 
 function isArrayIndex(key: string): boolean {
