@@ -86,7 +86,7 @@ export async function benchConsentIngest(options: { consents?: number; rounds?: 
     return {
       name: `consent ingest — ${consents.toLocaleString('en-US')} consents per round on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} (ops = consents)`,
       subject: 'importConsents (check, record, hash; events+state+audit chain)',
-      baseline: `plain batched INSERT of the same consent_events rows (${IMPORT_CHUNK} per statement)`,
+      baseline: `plain INSERT of the same consent_events rows, ${IMPORT_CHUNK} a statement`,
       opsPerSec,
       baselineOpsPerSec,
       ratio: opsPerSec / baselineOpsPerSec,

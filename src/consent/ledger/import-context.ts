@@ -4,7 +4,8 @@ import type { CompiledPolicy } from '../../policy/index.ts'
 import type { ConsentSubject, RepresentativeRow } from './consenting-party.ts'
 import type { LedgerDeps } from './ledger-deps.ts'
 
-const CHUNK = 1000
+/** Subjects per query, passed as one array parameter (`= any`), not a list of 5,000 parameters to bind and parse. */
+const CHUNK = 5000
 
 export interface ImportContext {
   policies: Map<string, CompiledPolicy>
@@ -13,7 +14,7 @@ export interface ImportContext {
   representatives: Map<string, RepresentativeRow[]>
 }
 
-/** Everything an import checks against, read in a few queries per 1,000 subjects rather than one per consent. */
+/** Everything an import checks against, read in a few queries per 5,000 subjects rather than one per consent. */
 export async function loadImportContext(deps: LedgerDeps, inputs: readonly { operatorId: string; subjectId: string; givenBy?: unknown }[]): Promise<ImportContext> {
   const byOperator = new Map<string, { all: Set<string>; represented: Set<string> }>()
   for (const input of inputs) {
@@ -31,7 +32,7 @@ export async function loadImportContext(deps: LedgerDeps, inputs: readonly { ope
         .selectFrom('subjects')
         .select(['subject_id', 'kind', 'status', 'legal_capacity', sql<string | null>`to_char(minor_until, 'YYYY-MM-DD')`.as('minor_until')])
         .where('operator_id', '=', operatorId)
-        .where('subject_id', 'in', ids.slice(start, start + CHUNK))
+        .where('subject_id', '=', sql<string>`any(${ids.slice(start, start + CHUNK)}::text[])`)
         .execute()
       for (const r of rows) {
         context.subjects.set(`${operatorId}\u0000${r.subject_id}`, { subjectId: r.subject_id, kind: r.kind, status: r.status, minorUntil: r.minor_until, legalCapacity: r.legal_capacity })
@@ -48,7 +49,7 @@ export async function loadImportContext(deps: LedgerDeps, inputs: readonly { ope
           sql<string | null>`to_char(r.valid_until, 'YYYY-MM-DD')`.as('valid_until'),
         ])
         .where('r.operator_id', '=', operatorId)
-        .where('r.subject_id', 'in', withRepresentative.slice(start, start + CHUNK))
+        .where('r.subject_id', '=', sql<string>`any(${withRepresentative.slice(start, start + CHUNK)}::text[])`)
         .execute()
       for (const r of rows) {
         const key = `${operatorId}\u0000${r.subject_id}`
