@@ -49,10 +49,10 @@ const SLICE = 50
  * consents, the subject's status), then all written in ONE transaction —
  * ledger rows, state rows (a newer change already recorded wins) and their
  * audit entries, chained and written a chunk at a time while the next chunk
- * is built. Every problem of every input is
- * reported at once (`DERBES_VALIDATION`, pointers `/<index>/<field>`) and
- * nothing is written. No outbox events: an import is not news to the
- * operator's systems, and a million webhooks would be.
+ * is built. Every problem of every input is reported at once
+ * (`DERBES_VALIDATION`, pointers `/<index>/<field>`) and nothing is written.
+ * No outbox events: an import is not news to the operator's systems, and a
+ * million webhooks would be.
  *
  * @example
  * await importConsents(deps, rows.map((r) => ({ operatorId: 'esp', subjectId: r.id, formId: 'app-1', language: 'ru', method: 'paper_signature', evidence: { register: r.no }, givenAt: r.signedAt, recordedBy: 'import:crm' })))
