@@ -105,7 +105,8 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
     return { operatorId: input.operatorId, record, serialized: serializeConsentRecord(record), foreign: scope.foreignPurposes }
   }
 
-  const events: ImportedEvent[] = []
+  const eventIds: string[] = []
+  const state = new LatestState(now)
   await deps.db.transaction().execute(async (trx) => {
     const chains = await lockAuditChains(trx, inputs.map((i) => i.operatorId))
     // Statements are queued, not awaited one by one: while the database writes
@@ -125,17 +126,21 @@ export async function importConsents(deps: LedgerDeps, inputs: readonly ImportCo
         // A statement that finished meanwhile is answered, and the next queued one sent, only when this thread yields.
         await yieldToIo()
       }
-      events.push(...chunk)
+      // Only ids and state rows outlive the chunk: a record is garbage once its rows are sent.
+      for (const e of chunk) {
+        eventIds.push(e.record.recordId)
+        state.add(e)
+      }
       queue(trx.insertInto('consent_events').values(chunk.map((e) => consentEventRow(e.operatorId, e.record, e.serialized))).execute())
       queue(chains.write(chains.chain(chunk.map(auditEntryOf(now)))))
     }
     // A change recorded after the imported consent was given stays (a withdrawal recorded live wins over an old paper consent).
-    queue(upsertConsentState(trx, latestStateRows(events, now), { keepNewer: true }))
+    queue(upsertConsentState(trx, state.rows(), { keepNewer: true }))
     queue(chains.finish())
     const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected')
     if (failed) throw failed.reason
   })
-  return { eventIds: events.map((e) => e.record.recordId) }
+  return { eventIds }
 }
 
 interface ImportedEvent {
@@ -156,13 +161,27 @@ const auditEntryOf = (now: Date) => (e: ImportedEvent): AuditEntryInput => ({
   details: { ...consentAuditDetails(e.record, e.serialized.hash), imported: true },
 })
 
-/** One state row per subject, purpose and channel: the latest consent of the batch wins. */
-function latestStateRows(events: readonly ImportedEvent[], now: Date): StateInsert[] {
-  const latest = new Map<string, StateInsert>()
-  for (const e of [...events].sort((a, b) => a.record.effectiveAt.localeCompare(b.record.effectiveAt))) {
-    for (const row of stateRowsOf(e.record, 'given', e.foreign)) latest.set(`${e.operatorId}\u0000${e.record.subject.id}\u0000${row.purposeId}\u0000${row.channel}`, toStateInsert(e.operatorId, e.record.subject.id, row, now))
+/** One state row per subject, purpose and channel: the latest consent of the batch wins (of two as late, the later in the input). */
+class LatestState {
+  readonly #latest = new Map<string, { effectiveAt: string; row: StateInsert }>()
+  readonly #now: Date
+  constructor(now: Date) {
+    this.#now = now
   }
-  return [...latest.values()]
+
+  add(e: ImportedEvent): void {
+    const { record } = e
+    for (const row of stateRowsOf(record, 'given', e.foreign)) {
+      const key = `${e.operatorId}\u0000${record.subject.id}\u0000${row.purposeId}\u0000${row.channel}`
+      const seen = this.#latest.get(key)
+      // ISO times of one format: their text order is their time order.
+      if (!seen || seen.effectiveAt <= record.effectiveAt) this.#latest.set(key, { effectiveAt: record.effectiveAt, row: toStateInsert(e.operatorId, record.subject.id, row, this.#now) })
+    }
+  }
+
+  rows(): StateInsert[] {
+    return [...this.#latest.values()].map((v) => v.row)
+  }
 }
 
 /** Lets I/O callbacks run — a finished statement's reply, the next statement's sending — before more work on this thread. */
