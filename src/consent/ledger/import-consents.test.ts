@@ -105,6 +105,14 @@ describe.each(TEST_DATABASES)('importConsents on $name', (target) => {
     expect(await verifyAuditChain(fx.database.db, 'esp')).toMatchObject({ ok: true, entries: before.length + 2300 })
   })
 
+  it('keeps in the state the consent given last when one subject appears twice, whatever the input order', async () => {
+    const [subjectId] = await manySubjects(1)
+    const later = { ...marketing(subjectId!, 2), channels: { advertising: ['sms', 'email'] } }
+    const { eventIds } = await importConsents(fx.deps, [later, ...Array.from({ length: 300 }, () => marketing(subjectId!, 1))])
+    const states = await fx.database.db.selectFrom('consent_state').select(['channel', 'event_id']).where('subject_id', '=', subjectId!).orderBy('channel').execute()
+    expect(states).toEqual([{ channel: 'email', event_id: eventIds[0] }, { channel: 'sms', event_id: eventIds[0] }])
+  })
+
   it('writes nothing when a statement fails after earlier chunks were sent: the import is one transaction', async () => {
     const ids = await manySubjects(1500)
     const counts = async () => ({
