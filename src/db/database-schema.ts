@@ -8,6 +8,7 @@ import type { TransfersTables } from '../subjects/transfers/transfers-tables.ts'
 import type { FulfilmentTables } from '../requests/fulfilment/fulfilment-tables.ts'
 import type { EmailTables } from '../notify/email/email-tables.ts'
 import type { PortalTables } from '../portal/portal-tables.ts'
+import type { RetentionTables } from '../retention/retention-tables.ts'
 import type { RetentionRunTables } from '../retention/retention-run-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -165,7 +166,7 @@ export interface AuditCheckpointsTable {
  * Every table. Modules that own tables declare them beside their code
  * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
  */
-export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables, RetentionRunTables {
+export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables, RetentionRunTables, RetentionTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable
