@@ -51,9 +51,19 @@ export const AUDIT_ACTIONS = [
   // retention
   'legal_hold_placed',
   'legal_hold_released',
+  // minors found under the policy's minimum age (TTC-10.4, KZK-1.13): a scan, each flag and its end
+  'minors_scanned',
+  'minor_flagged',
+  'minor_flag_cleared',
+  // anonymised statistics handed out (art. 17(1), TW-3.2.6, PS-8.1): who, which dimensions, which k
+  'statistics_exported',
   // incidents
   'incident_recorded',
   'incident_notified',
+  // the affected subjects resolved, a measure added, a status changed; each subject's breach notice or why none went (KZK-6.1, KZK-6.2)
+  'incident_subjects_resolved',
+  'incident_updated',
+  'incident_subject_notice',
   // the policy (art. 25(2)(1-1))
   'policy_uploaded',
   'policy_approved',

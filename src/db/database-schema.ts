@@ -10,6 +10,8 @@ import type { EmailTables } from '../notify/email/email-tables.ts'
 import type { PortalTables } from '../portal/portal-tables.ts'
 import type { RetentionTables } from '../retention/retention-tables.ts'
 import type { RetentionRunTables } from '../retention/retention-run-tables.ts'
+import type { MinorsTables } from '../retention/minors/minors-tables.ts'
+import type { IncidentsTables } from '../incidents/incidents-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
@@ -166,7 +168,7 @@ export interface AuditCheckpointsTable {
  * Every table. Modules that own tables declare them beside their code
  * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
  */
-export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables, RetentionRunTables, RetentionTables {
+export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables, MinorsTables, IncidentsTables, RetentionRunTables, RetentionTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable

@@ -104,6 +104,10 @@ export const ERROR_CODES = {
   DERBES_REQUEST_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The request cannot move to that state from the state it is in' },
   DERBES_REQUEST_VERIFICATION_PENDING: { status: 409, title: 'The request still waits for identity proof or authority' },
   DERBES_REQUEST_NOT_VERIFYING: { status: 409, title: 'The request is not waiting for verification' },
+  DERBES_INCIDENT_NOT_FOUND: { status: 404, title: 'No such incident of the operator' },
+  DERBES_INCIDENT_CONTENT_INVALID: { status: 422, title: "The incident names a category, item, subject kind, system or exception the operator does not have" },
+  DERBES_INCIDENT_STATUS_NOT_ALLOWED: { status: 409, title: 'The incident cannot move to that status from the one it is in' },
+  DERBES_INCIDENT_ALREADY_NOTIFIED: { status: 409, title: 'The notice to the authorised body is already recorded' },
   DERBES_EMAIL_NOT_FOUND: { status: 404, title: 'No such e-mail' },
   DERBES_EMAIL_ALREADY_SENT: { status: 409, title: 'The e-mail was sent; its content is wiped' },
   DERBES_EMAIL_IN_FLIGHT: { status: 409, title: 'The e-mail is being sent right now' },
@@ -115,6 +119,7 @@ export const ERROR_CODES = {
   DERBES_PORTAL_CODE_ATTEMPTS_EXHAUSTED: { status: 422, title: 'The sign-in code was entered wrongly too many times' },
   DERBES_PORTAL_NOT_REPRESENTATIVE: { status: 403, title: 'The signed-in subject does not represent that subject' },
   DERBES_PORTAL_PURPOSE_UNKNOWN: { status: 404, title: 'Not a purpose the subject can consent to' },
+  DERBES_STATISTICS_DIMENSION_UNKNOWN: { status: 422, title: 'Not a dimension statistics can be exported by' },
   DERBES_NOT_READY: { status: 503, title: 'Derbes is not ready' },
   DERBES_INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>

@@ -38,6 +38,18 @@ export const EVENT_TYPES = [
   // e-mail to a subject: accepted by the SMTP server, or failed for good after every retry (src/notify/email/)
   'email.sent',
   'email.failed',
+  // a subject found under the policy's minimum age without a representative's consent, and the end of that flag (TTC-10.4, KZK-1.13)
+  'subject.minor_flagged',
+  'subject.minor_flag_cleared',
+  // the breach register (issue 5 item 6): registered, changed, the authority notice's clock (art. 25(2)(8)), subject notices (KZK-6.1)
+  'incident.registered',
+  'incident.subjects_resolved',
+  'incident.measure_added',
+  'incident.status_changed',
+  'incident.authority_notified',
+  'incident.subject_notices_queued',
+  'incident.deadline_approaching',
+  'incident.overdue',
   ...WITHDRAWAL_CONSEQUENCES.map((c) => `consequence.${c}` as const),
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
