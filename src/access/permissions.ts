@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'requests:manage', // register requests, add identity proof, move them through their states, refuse them
   'systems:read', // see the data map of the operator's own systems (connection secrets stay sealed)
   'systems:manage', // declare, change, test and remove those systems and their connection secrets
+  'retention:read', // see retention runs, their items and destruction acts — subject ids, never values
+  'retention:run', // start a retention run (dry or real) by hand
+  'retention:sign', // sign a destruction act as the responsible person (issue 5 §3)
   'statistics:export', // aggregate, k-anonymous statistics — never an identifier or a vault value (art. 17(1))
   'incidents:read', // see the breach register, deadlines, notices and timelines — no personal-data values
   'incidents:manage', // register incidents, resolve affected subjects, add measures, record the authority notice, queue subject notices

@@ -51,6 +51,10 @@ export const AUDIT_ACTIONS = [
   // retention
   'legal_hold_placed',
   'legal_hold_released',
+  // a retention run started and finished (dry or real, with its counts); a destruction act made and signed (issue 5 §3)
+  'retention_run',
+  'retention_act_created',
+  'retention_act_signed',
   // minors found under the policy's minimum age (TTC-10.4, KZK-1.13): a scan, each flag and its end
   'minors_scanned',
   'minor_flagged',

@@ -120,6 +120,11 @@ export const ERROR_CODES = {
   DERBES_PORTAL_NOT_REPRESENTATIVE: { status: 403, title: 'The signed-in subject does not represent that subject' },
   DERBES_PORTAL_PURPOSE_UNKNOWN: { status: 404, title: 'Not a purpose the subject can consent to' },
   DERBES_STATISTICS_DIMENSION_UNKNOWN: { status: 422, title: 'Not a dimension statistics can be exported by' },
+  DERBES_RETENTION_RUN_IN_PROGRESS: { status: 409, title: 'A retention run of the operator is already running' },
+  DERBES_RETENTION_RUN_NOT_FOUND: { status: 404, title: 'No such retention run of the operator' },
+  DERBES_RETENTION_ACT_NOT_FOUND: { status: 404, title: 'No such destruction act of the operator' },
+  DERBES_RETENTION_ACT_ALREADY_SIGNED: { status: 409, title: 'The destruction act is already signed' },
+  DERBES_RETENTION_SIGNATURE_INVALID: { status: 422, title: 'The attached signature does not verify over the act' },
   DERBES_NOT_READY: { status: 503, title: 'Derbes is not ready' },
   DERBES_INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>

@@ -38,6 +38,12 @@ export const EVENT_TYPES = [
   // e-mail to a subject: accepted by the SMTP server, or failed for good after every retry (src/notify/email/)
   'email.sent',
   'email.failed',
+  // retention runs (issue 5 §2–§3): a run finished; a subject's step failed in a system (kept, retried next run); items of a subject destroyed; a destruction act made and signed
+  'retention.run_finished',
+  'retention.item_failed',
+  'retention.items_destroyed',
+  'retention.act_created',
+  'retention.act_signed',
   // a subject found under the policy's minimum age without a representative's consent, and the end of that flag (TTC-10.4, KZK-1.13)
   'subject.minor_flagged',
   'subject.minor_flag_cleared',
