@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'retention:read', // see retention runs, their items and destruction acts — subject ids, never values
   'retention:run', // start a retention run (dry or real) by hand
   'retention:sign', // sign a destruction act as the responsible person (issue 5 §3)
+  'retention:manage', // record retention triggers (purpose achieved, contract end, account closed), place and release legal holds
   'statistics:export', // aggregate, k-anonymous statistics — never an identifier or a vault value (art. 17(1))
   'incidents:read', // see the breach register, deadlines, notices and timelines — no personal-data values
   'incidents:manage', // register incidents, resolve affected subjects, add measures, record the authority notice, queue subject notices

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   // retention
   'legal_hold_placed',
   'legal_hold_released',
+  // a retention trigger Derbes cannot derive recorded by staff: purpose achieved, contract end, account closed (issue 5 §1)
+  'retention_trigger_recorded',
   // a retention run started and finished (dry or real, with its counts); a destruction act made and signed (issue 5 §3)
   'retention_run',
   'retention_act_created',
