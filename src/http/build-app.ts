@@ -15,6 +15,7 @@ import { portalRoutes } from '../portal/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
+import { minorsRoutes } from '../retention/minors/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
@@ -115,5 +116,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await requestRoutes(app, deps, options.config)
   await fulfilmentRoutes(app, deps)
   await portalRoutes(app, deps, options.config)
+  await minorsRoutes(app, deps)
   return app
 }
