@@ -25,6 +25,11 @@ export interface DueRetention {
   /** When the step became due. */
   dueAt: Date
   itemIds?: string[]
+  /**
+   * By when the step must be done, where the policy says: TW-9.7 destroy within
+   * 15 days of the purpose; TW-9.8 once blocked, destroy within 6 months.
+   */
+  deadlineAt?: Date
   /** The clauses of the rule, for the run's record and the destruction act. */
   clauses: string[]
 }

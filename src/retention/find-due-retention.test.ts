@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_DATABASES } from '../db/test-databases.ts'
+import { findDueRetention, findDueRetentionPage } from './find-due-retention.ts'
+import { FIXTURE_TIMEOUT_MS, openRetentionFixture, type RetentionFixture } from './retention-test-kit.ts'
+
+// The sweep's pages: subject_id order, destroyed subjects skipped, holds honoured, data another purpose needs kept.
+describe.each(TEST_DATABASES)('findDueRetention on $name', (target) => {
+  let fx: RetentionFixture
+  beforeAll(async () => {
+    fx = await openRetentionFixture(target, ['ttc', 'tw'])
+  }, FIXTURE_TIMEOUT_MS)
+  afterAll(() => fx.close())
+
+  it('TTC-6.4: pages in subject_id order; destroyed and held subjects are never due', async () => {
+    const ended = '2016-03-01T10:00:00+05:00'
+    const items = [{ itemId: 'full-name', purposes: ['contract'], collectedAt: '2012-01-01T00:00:00Z' }]
+    await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: ended, items }, 'a-1')
+    await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: ended, items, status: 'destroyed' }, 'a-2')
+    await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: ended, items, obligations: [{ openedAt: '2015-01-01T00:00:00Z' }] }, 'a-3')
+    await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: '2020-01-01T00:00:00Z', items }, 'a-4')
+    await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: ended, items, requests: [{ kind: 'access', receivedAt: '2026-12-01T10:00:00Z' }] }, 'a-5')
+    await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: ended, items }, 'a-6')
+    const asOf = new Date('2026-12-02T10:00:00+05:00')
+    const due = await findDueRetention(fx.deps, 'ttc', asOf, { limit: 2 })
+    expect(due.map((d) => d.subjectId)).toEqual(['a-1'])
+    expect(due[0]).toMatchObject({ ruleId: 'default-10-years', step: 'destroy', trigger: 'relationship_end', dueAt: new Date('2026-03-01T19:00:00Z') })
+    expect(due[0]!.itemIds).toBeUndefined()
+    // The next call goes on after the last subject returned, past a page with nothing due (a-3 held, a-4 running).
+    const next = await findDueRetention(fx.deps, 'ttc', asOf, { after: 'a-1', limit: 2 })
+    expect(next.map((d) => d.subjectId)).toEqual(['a-6'])
+    expect(await findDueRetention(fx.deps, 'ttc', asOf, { after: 'a-6', limit: 2 })).toEqual([])
+    const page = await findDueRetentionPage(fx.deps, 'ttc', asOf, { limit: 3 })
+    expect(page.nextAfter).toBe('a-4')
+  })
+})

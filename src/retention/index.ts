@@ -1,0 +1,5 @@
+export { findDueRetention, findDueRetentionPage, type DuePage, type DuePageOptions } from './find-due-retention.ts'
+export { RETENTION_STEPS, HOLD_REASONS, type DueRetention, type RetentionStep, type HoldReason } from './due-retention.ts'
+export type { RetentionDeps } from './retention-deps.ts'
+export { termEndsAt, termCutoff } from './retention-term.ts'
+export { RECORDED_TRIGGERS, type RecordedTrigger, type RetentionTables } from './retention-tables.ts'
