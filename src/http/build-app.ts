@@ -12,6 +12,7 @@ import { eventRoutes } from '../notify/index.ts'
 import { requestRoutes } from '../requests/index.ts'
 import { fulfilmentRoutes } from '../requests/fulfilment/index.ts'
 import { portalRoutes } from '../portal/index.ts'
+import { incidentRoutes } from '../incidents/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'requests', description: 'Data subject requests: intake, identity proof, deadlines, states, refusals' },
         { name: 'systems', description: "The operator's own systems: the data map and the connectors requests are fulfilled through" },
         { name: 'portal', description: "The subject's own portal: one-time-code sign-in, my data, my consents, my requests" },
+        { name: 'incidents', description: 'The breach register: deadlines to notify the authorised body, affected subjects, notices, timelines' },
         { name: 'calendar', description: 'The working-day calendar deadlines are counted in' },
         { name: 'health', description: 'Liveness, readiness, metrics' },
       ],
@@ -116,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await requestRoutes(app, deps, options.config)
   await fulfilmentRoutes(app, deps)
   await portalRoutes(app, deps, options.config)
+  await incidentRoutes(app, deps)
   await minorsRoutes(app, deps)
   return app
 }
