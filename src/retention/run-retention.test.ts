@@ -95,7 +95,7 @@ describe.each(TEST_DATABASES)('retention runs on $name', (target) => {
     expect(first.actId).toBeNull()
     // The system comes back: the next run does it.
     const live = shops[0]
-    if (live) await updateSystem(deps, 'esp', 'crm-down', { name: 'CRM', kind: servers[0]!.name, connection: live.connection, ...shopMap() }, 'test')
+    if (live) await updateSystem(deps, 'esp', { systemId: 'crm-down', name: 'CRM', kind: servers[0]!.name, connection: live.connection, ...shopMap() }, 'test')
     else await database.db.deleteFrom('systems').where('operator_id', '=', 'esp').where('system_id', '=', 'crm-down').execute()
     const second = await runRetention(deps, 'esp', { dryRun: false, actor: 'schedule', findDue: dueOf([step(dana, 'destroy')]) })
     expect(second.counts).toMatchObject({ destroy: 1, failed: 0 })
