@@ -57,6 +57,10 @@ export const Config = Type.Object(
     emailDispatchIntervalMs: Type.Integer({ default: 5_000, minimum: 10 }),
     /** An e-mail is `failed` after this many attempts (1 min, 5 min, 30 min, 2 h, then every 6 h). */
     emailMaxAttempts: Type.Integer({ default: 10, minimum: 1, maximum: 50 }),
+    /** The k of k-anonymity for statistics exports when a request names none: every released group has at least k subjects (art. 17(1)). */
+    statisticsK: Type.Integer({ default: 5, minimum: 2, maximum: 1000 }),
+    /** How often `serve` looks for subjects under the policy's minimum age without a representative's consent (TTC-10.4, KZK-1.13); daily. */
+    minorsScanIntervalMs: Type.Integer({ default: 86_400_000, minimum: 10 }),
   },
   { additionalProperties: false },
 )
@@ -88,4 +92,6 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_SMTP_FROM: 'smtpFrom',
   DERBES_EMAIL_DISPATCH_INTERVAL_MS: 'emailDispatchIntervalMs',
   DERBES_EMAIL_MAX_ATTEMPTS: 'emailMaxAttempts',
+  DERBES_STATISTICS_K: 'statisticsK',
+  DERBES_MINORS_SCAN_INTERVAL_MS: 'minorsScanIntervalMs',
 }

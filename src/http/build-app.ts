@@ -17,6 +17,7 @@ import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRou
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
 import { minorsRoutes } from '../retention/minors/index.ts'
+import { statisticsRoutes } from '../statistics/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
@@ -120,5 +121,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await portalRoutes(app, deps, options.config)
   await incidentRoutes(app, deps)
   await minorsRoutes(app, deps)
+  await statisticsRoutes(app, deps, options.config)
   return app
 }
