@@ -13,6 +13,7 @@ import { startEventDispatcher } from '../notify/index.ts'
 import { startConfiguredEmail } from '../notify/email/index.ts'
 import { requestSettings, startRequestReminderJob } from '../requests/index.ts'
 import { startFulfilmentJob } from '../requests/fulfilment/index.ts'
+import { startMinorsScanJob } from '../retention/minors/index.ts'
 import { startIncidentReminderJob } from '../incidents/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
@@ -59,12 +60,14 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   // Issue 4: request.due_soon before a deadline, request.overdue after it, each once, to the operator's webhooks and NATS.
   // Data subject requests carried out across the vault, the ledger, the operator's systems and recipients, then answered.
   const fulfilment = startFulfilmentJob({ db: database.db, clock, keys, calendar, log: app.log }, { intervalMs: config.fulfilmentIntervalMs })
+  // TTC-10.4, KZK-1.13: subjects under the minimum age without a representative's consent, flagged and handled daily.
+  const minors = startMinorsScanJob({ db: database.db, clock, log: app.log }, { intervalMs: config.minorsScanIntervalMs })
   const incidentReminders = startIncidentReminderJob({ db: database.db, clock, calendar, log: app.log }, { intervalMs: config.requestJobIntervalMs })
   const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), incidentReminders.stop()])
+    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop()])
     await app.close()
     await database.close()
   })

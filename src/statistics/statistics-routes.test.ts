@@ -14,7 +14,7 @@ describe.each(TEST_DATABASES)('anonymised statistics on $name', (target) => {
     fx = await openMinorsFixture(target)
     const subjects = YEARS.map((year, i) => ({
       operator_id: 'tw', subject_id: randomUUID(), kind: 'user', status: 'active' as const,
-      relationship_started_at: new Date(`${year}-03-0${(i % 9) + 1}T10:00:00+05:00`), relationship_ended_at: null, minor_until: null, legal_capacity: 'full' as const,
+      relationship_started_at: new Date(`${year}-03-0${(i % 9) + 1}T10:00:00+05:00`), relationship_ended_at: null, minor_until: null, legal_capacity: 'full' as 'full' | 'none',
     }))
     subjects.push(...[0, 1].map(() => ({
       operator_id: 'tw', subject_id: randomUUID(), kind: 'incapable-person', status: 'active' as const,
