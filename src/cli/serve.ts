@@ -13,6 +13,7 @@ import { startEventDispatcher } from '../notify/index.ts'
 import { startConfiguredEmail } from '../notify/email/index.ts'
 import { requestSettings, startRequestReminderJob } from '../requests/index.ts'
 import { startFulfilmentJob } from '../requests/fulfilment/index.ts'
+import { startRetentionScheduler } from '../retention/start-retention-scheduler.ts'
 import { startMinorsScanJob } from '../retention/minors/index.ts'
 import { startIncidentReminderJob } from '../incidents/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
@@ -64,10 +65,12 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   const minors = startMinorsScanJob({ db: database.db, clock, log: app.log }, { intervalMs: config.minorsScanIntervalMs })
   const incidentReminders = startIncidentReminderJob({ db: database.db, clock, calendar, log: app.log }, { intervalMs: config.requestJobIntervalMs })
   const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
+  // Issue 5 §2: the nightly retention sweep on pg-boss (02:30 Asia/Almaty), one run per operator across all processes.
+  const retention = await startRetentionScheduler({ db: database.db, clock, keys, calendar, signer, log: app.log })
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop()])
+    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop(), retention.stop()])
     await app.close()
     await database.close()
   })
