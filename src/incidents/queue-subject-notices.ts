@@ -80,7 +80,7 @@ async function settleBatch(
       } else if (channel === 'sms' && contact.phone) {
         // The SMS outbox is the stand-in gateway (src/consent/evidence/sms-gateway.ts); its challenge id names the notice instead.
         const messageId = `breach:${incident.incident_id}:${subjectId}`
-        await sms.send(trx, { operatorId, subjectId, challengeId: messageId, phone: contact.phone, language: contact.language, text: message.sms, createdAt: now, expiresAt: new Date(now.getTime() + SMS_VALID_MS) })
+        await sms.send(trx, { operatorId, subjectId, phone: contact.phone, language: contact.language, text: message.sms, createdAt: now, expiresAt: new Date(now.getTime() + SMS_VALID_MS) })
         sent = { channel, messageId }
       }
       if (sent) break

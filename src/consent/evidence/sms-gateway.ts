@@ -9,7 +9,8 @@ import { sealSmsData } from './evidence-keys.ts'
 export interface SmsMessage {
   operatorId: string
   subjectId: string
-  challengeId: string
+  /** The consent or sign-in challenge the code belongs to; none for a notice such as a breach notice (KZK-6.1). */
+  challengeId?: string
   /** E.164. */
   phone: string
   language: Language
@@ -46,7 +47,7 @@ export function outboxSmsGateway(keys: KeyProvider): SmsGateway {
           operator_id: message.operatorId,
           message_id: messageId,
           subject_id: message.subjectId,
-          challenge_id: message.challengeId,
+          challenge_id: message.challengeId ?? null,
           language: message.language,
           sealed: await sealSmsData(keys, message.operatorId, `outbox:${messageId}`, { phone: message.phone, text: message.text }),
           created_at: message.createdAt,
