@@ -91,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'systems', description: "The operator's own systems: the data map and the connectors requests are fulfilled through" },
         { name: 'portal', description: "The subject's own portal: one-time-code sign-in, my data, my consents, my requests" },
         { name: 'incidents', description: 'The breach register: deadlines to notify the authorised body, affected subjects, notices, timelines' },
+        { name: 'retention', description: 'Retention: what is due, legal holds, runs, destruction acts, minors found' },
+        { name: 'statistics', description: 'Anonymised aggregate statistics with k-anonymity' },
         { name: 'calendar', description: 'The working-day calendar deadlines are counted in' },
         { name: 'health', description: 'Liveness, readiness, metrics' },
       ],
