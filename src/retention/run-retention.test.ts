@@ -9,6 +9,7 @@ import { MemoryKeyProvider } from '../subjects/crypto/index.ts'
 import { closeSystemConnections, createSystem, updateSystem } from '../systems/index.ts'
 import { CUSTOMERS, SEEDING_TIMEOUT_MS, shopMap, shopServers, type Shop, type ShopServer } from '../systems/shop-test-kit.ts'
 import type { DueRetention } from './due-retention.ts'
+import { scanMinors } from './minors/index.ts'
 import type { RetentionDeps } from './retention-deps.ts'
 import { runRetention, type FindDue } from './run-retention.ts'
 import { shredSubjects } from './shred-subjects.ts'
@@ -121,6 +122,28 @@ describe.each(TEST_DATABASES)('retention runs on $name', (target) => {
     expect(await status('tw', blocked)).toBe('blocked')
     expect(await status('tw', anonymised)).toBe('anonymised')
     expect(run.actId).not.toBeNull()
+  })
+
+  it('TTC-10.4: a minor found by the minors scan is destroyed by the next run, once although the evaluation also names it, and is in the act under age-rules', async () => {
+    const minor = (await registerSubject(deps, { operatorId: 'ttc', kind: 'subscriber', birthDate: '2025-03-04' }, 'staff:test')).subjectId
+    const adult = (await registerSubject(deps, { operatorId: 'ttc', kind: 'subscriber', birthDate: '1980-03-04' }, 'staff:test')).subjectId
+    expect(await scanMinors(deps, 'ttc', 'staff:dpo')).toMatchObject({ flagged: 1 })
+    const evaluation = dueOf([step(minor, 'block', { clauses: ['TTC-6.4'] }), step(adult, 'anonymise', { clauses: ['TTC-6.5'] })])
+    const dry = await runRetention(deps, 'ttc', { dryRun: true, actor: 'staff:dpo', findDue: evaluation })
+    expect((await items('ttc', dry.runId)).map((i) => [i.subject_id, i.step, i.rule_id])).toEqual([[adult, 'anonymise', 'after-relationship'], [minor, 'destroy', 'age-rules']])
+    expect(await status('ttc', minor)).toBe('blocked')
+
+    const run = await runRetention(deps, 'ttc', { dryRun: false, actor: 'schedule', findDue: evaluation })
+    expect(run).toMatchObject({ status: 'finished', counts: { subjects: 2, block: 0, anonymise: 1, destroy: 1, failed: 0 } })
+    expect(await status('ttc', minor)).toBe('destroyed')
+    expect(await database.db.selectFrom('subject_keys').select('subject_id').where('subject_id', '=', minor).execute()).toEqual([])
+    const act = await database.db.selectFrom('retention_acts').select('content').where('operator_id', '=', 'ttc').where('act_id', '=', run.actId!).executeTakeFirstOrThrow()
+    const content = act.content as unknown as { subjects: unknown[]; rules: { ruleId: string; clauses: string[] }[] }
+    expect(content.subjects).toContainEqual({ subjectId: minor, step: 'destroy', ruleId: 'age-rules', items: 'all' })
+    expect(content.rules.find((r) => r.ruleId === 'age-rules')!.clauses).toContain('TTC-10.4')
+    // Destroyed: the next run has nothing of the minor left to do.
+    const next = await runRetention(deps, 'ttc', { dryRun: true, actor: 'schedule', findDue: dueOf([]) })
+    expect(next.counts.subjects).toBe(0)
   })
 
   it('never two runs of one operator at once', async () => {

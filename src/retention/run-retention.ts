@@ -6,11 +6,15 @@ import { createAct } from './acts/create-act.ts'
 import type { DueRetention } from './due-retention.ts'
 import { executeRetention, runActor, type ItemOutcome } from './execute-retention.ts'
 import { findDueRetention } from './find-due-retention.ts'
+import { findMinorsDue } from './minors/index.ts'
 import type { RetentionDeps } from './retention-deps.ts'
 import type { RunCounts } from './retention-run-tables.ts'
 
 /** The evaluation a run pages through: `findDueRetention` of this module, or a stand-in in tests. */
 export type FindDue = (deps: RetentionDeps, operatorId: string, asOf: Date, page: { after?: string; limit: number }) => Promise<DueRetention[]>
+
+/** The minors due for destruction (TTC-10.4): `findMinorsDue`, or a stand-in in tests. */
+export type FindMinors = (deps: RetentionDeps, operatorId: string, asOf: Date) => Promise<DueRetention[]>
 
 export interface RunRetentionInput {
   asOf?: Date
@@ -20,6 +24,7 @@ export interface RunRetentionInput {
   pageSize?: number
   systemAttempts?: number
   findDue?: FindDue
+  findMinors?: FindMinors
 }
 
 export interface RunSummary {
@@ -38,7 +43,12 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * through what is due at `asOf` (`findDueRetention`, ordered by subject),
  * executes each page (`executeRetention`: systems, then the vault), and
  * when anything was anonymised or destroyed makes the destruction act
- * (issue 5 §3). A dry run records what would happen and changes nothing
+ * (issue 5 §3). Minors the scan found under the age of a policy that
+ * deletes them at once (TTC-10.4, `findMinorsDue`, rule `age-rules`) are
+ * destroyed by the same run, after the evaluation's pages: a minor's
+ * whole-subject destruction supersedes whatever the evaluation said of that
+ * subject, so its steps are left out of the pages and each subject is
+ * executed once. A dry run records what would happen and changes nothing
  * else — no act. Never two runs of one operator at once: the partial unique
  * index `retention_runs_one_running` refuses a second with
  * `DERBES_RETENTION_RUN_IN_PROGRESS`, whichever process starts it (the
@@ -64,20 +74,27 @@ export async function runRetention(deps: RetentionDeps, operatorId: string, inpu
   }
   const counts: RunCounts = { subjects: 0, block: 0, anonymise: 0, destroy: 0, failed: 0 }
   const findDue = input.findDue ?? findDueRetention
+  const findMinors = input.findMinors ?? findMinorsDue
   const pageSize = input.pageSize ?? 5_000
   let status: RunSummary['status'] = 'finished'
   let failure: string | null = null
   let actId: string | null = null
   try {
+    const execute = async (due: DueRetention[]) => {
+      if (due.length > 0) count(counts, await executeRetention(deps, operatorId, due, { runId, dryRun: input.dryRun, ...(input.systemAttempts ? { systemAttempts: input.systemAttempts } : {}) }))
+    }
+    // Read before the pages: the evaluation's pages must not destroy a minor first and leave it for the minors' part again.
+    const minors = await findMinors(deps, operatorId, asOf)
+    const minorIds = new Set(minors.map((m) => m.subjectId))
     let after: string | undefined
     for (;;) {
       const page = await findDue(deps, operatorId, asOf, { ...(after !== undefined ? { after } : {}), limit: pageSize })
       if (page.length === 0) break
-      const outcomes = await executeRetention(deps, operatorId, page, { runId, dryRun: input.dryRun, ...(input.systemAttempts ? { systemAttempts: input.systemAttempts } : {}) })
-      count(counts, outcomes)
+      await execute(page.filter((d) => !minorIds.has(d.subjectId)))
       after = page[page.length - 1]!.subjectId
       if (page.length < pageSize) break
     }
+    for (let i = 0; i < minors.length; i += pageSize) await execute(minors.slice(i, i + pageSize))
     if (!input.dryRun && counts.anonymise + counts.destroy > 0) actId = await createAct(deps, operatorId, runId)
   } catch (error) {
     status = 'failed'
