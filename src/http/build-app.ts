@@ -17,6 +17,7 @@ import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRou
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
 import { minorsRoutes } from '../retention/minors/index.ts'
+import { retentionRunRoutes } from '../retention/retention-run-routes.ts'
 import { statisticsRoutes } from '../statistics/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
@@ -124,5 +125,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await incidentRoutes(app, deps)
   await minorsRoutes(app, deps)
   await statisticsRoutes(app, deps, options.config)
+  await retentionRunRoutes(app, deps)
   return app
 }

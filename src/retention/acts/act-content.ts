@@ -20,8 +20,11 @@ export interface ActSubject {
 export interface ActContent {
   format: 'derbes-destruction-act-v1'
   actId: string
+  /** The act's number within the operator: 1, 2, … in the order acts are made (one run at a time makes them). */
+  number: number
   operatorId: string
   operatorName: { kk: string; ru: string; en: string }
+  operatorBin: string | null
   runId: string
   asOf: string
   runStartedAt: string

@@ -14,7 +14,7 @@ import { actHash, type ActContent, type ActSubject } from './act-content.ts'
  */
 export async function createAct(deps: Pick<RetentionDeps, 'db' | 'clock'>, operatorId: string, runId: string): Promise<string> {
   const run = await deps.db.selectFrom('retention_runs').selectAll().where('operator_id', '=', operatorId).where('run_id', '=', runId).executeTakeFirstOrThrow()
-  const operator = await deps.db.selectFrom('operators').select('name').where('operator_id', '=', operatorId).executeTakeFirstOrThrow()
+  const operator = await deps.db.selectFrom('operators').select(['name', 'bin']).where('operator_id', '=', operatorId).executeTakeFirstOrThrow()
   const rows = await deps.db.selectFrom('retention_run_items').select(['subject_id', 'step', 'rule_id', 'item_ids', 'clauses', 'systems', 'status'])
     .where('operator_id', '=', operatorId).where('run_id', '=', runId).orderBy('item_no').execute()
   const subjects: ActSubject[] = []
@@ -40,13 +40,16 @@ export async function createAct(deps: Pick<RetentionDeps, 'db' | 'clock'>, opera
     }
   }
   const manual = await deps.db.selectFrom('systems').select('system_id').where('operator_id', '=', operatorId).where('kind', '=', 'manual').orderBy('system_id').execute()
+  const made = await deps.db.selectFrom('retention_acts').select((eb) => eb.fn.countAll<string>().as('n')).where('operator_id', '=', operatorId).executeTakeFirstOrThrow()
   const now = deps.clock()
   const actId = randomUUID()
   const content: ActContent = {
     format: 'derbes-destruction-act-v1',
     actId,
+    number: Number(made.n) + 1,
     operatorId,
     operatorName: operator.name,
+    operatorBin: operator.bin,
     runId,
     asOf: new Date(run.as_of).toISOString(),
     runStartedAt: new Date(run.started_at).toISOString(),
