@@ -23,8 +23,7 @@ export function durationParts(keep: string): DurationParts {
 }
 
 export function isZeroTerm(keep: string): boolean {
-  const p = durationParts(keep)
-  return p.years === 0 && p.months === 0 && p.days === 0
+  return /^P(0+[YMWD])+$/.test(keep)
 }
 
 /** Years and months on the calendar; a day past the month's end falls back to its last day (31 Jan + P1M = 28/29 Feb). */
@@ -58,8 +57,20 @@ export function lastDayKept(triggeredOn: LocalDate, term: RetentionTerm, calenda
  */
 export function termEndsAt(triggeredAt: Date, term: RetentionTerm, calendar: BusinessCalendar): Date {
   if (isZeroTerm(term.keep)) return triggeredAt
-  return startOfAlmatyDay(addCalendarDays(lastDayKept(almatyDate(triggeredAt), term, calendar), 1))
+  // A sweep meets the same trigger days over and over: the end depends only on the day, the term and the calendar.
+  let byTerm = ENDS.get(calendar)
+  if (!byTerm) ENDS.set(calendar, (byTerm = new Map()))
+  const key = `${term.keep}|${term.unit ?? 'calendar'}|${almatyDate(triggeredAt)}`
+  let ends = byTerm.get(key)
+  if (ends === undefined) {
+    if (byTerm.size >= 100_000) byTerm.clear()
+    ends = startOfAlmatyDay(addCalendarDays(lastDayKept(almatyDate(triggeredAt), term, calendar), 1)).getTime()
+    byTerm.set(key, ends)
+  }
+  return new Date(ends)
 }
+
+const ENDS = new WeakMap<BusinessCalendar, Map<string, number>>()
 
 /**
  * The latest trigger instant whose term has run out at `asOf`: a trigger at or
