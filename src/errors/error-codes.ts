@@ -125,6 +125,9 @@ export const ERROR_CODES = {
   DERBES_RETENTION_ACT_NOT_FOUND: { status: 404, title: 'No such destruction act of the operator' },
   DERBES_RETENTION_ACT_ALREADY_SIGNED: { status: 409, title: 'The destruction act is already signed' },
   DERBES_RETENTION_SIGNATURE_INVALID: { status: 422, title: 'The attached signature does not verify over the act' },
+  DERBES_RETENTION_TRIGGER_EXISTS: { status: 409, title: 'The retention trigger is already recorded for the subject' },
+  DERBES_RETENTION_HOLD_NOT_FOUND: { status: 404, title: 'No such legal hold of the operator' },
+  DERBES_RETENTION_HOLD_RELEASED: { status: 409, title: 'The legal hold is already released' },
   DERBES_NOT_READY: { status: 503, title: 'Derbes is not ready' },
   DERBES_INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>
