@@ -96,7 +96,7 @@ export async function renderActPdf(input: ActPdfInput, language: Language): Prom
 
   heading(t('subjectsHeading'))
   const clausesOf = new Map(content.rules.map((r) => [`${r.ruleId} ${r.step}`, r.clauses.join(', ')]))
-  table([0.7, 4, 1.6, 2.2, 2.4, 2.4], [t('colNo'), t('colSubject'), t('colStep'), t('colRule'), t('colClauses'), t('colItems')],
+  table([0.6, 5, 1.5, 2, 2.2, 2], [t('colNo'), t('colSubject'), t('colStep'), t('colRule'), t('colClauses'), t('colItems')],
     content.subjects.map((s, i) => [String(i + 1), s.subjectId, stepText(s.step, language), s.ruleId, clausesOf.get(`${s.ruleId} ${s.step}`) ?? '', s.items === 'all' ? t('allItems') : s.items.join(', ')]))
 
   heading(t('systemsHeading'))
