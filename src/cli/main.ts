@@ -8,6 +8,7 @@ import { accessCommand } from './access-command.ts'
 import { auditCommand } from './audit-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { policyCommand } from './policy-command.ts'
+import { retentionCommand } from './retention-command.ts'
 import { serve } from './serve.ts'
 
 const program = new Command('derbes')
@@ -57,6 +58,7 @@ program.addCommand(policyCommand())
 program.addCommand(accessCommand())
 program.addCommand(keysCommand())
 program.addCommand(auditCommand())
+program.addCommand(retentionCommand())
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DerbesError) {
