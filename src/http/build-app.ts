@@ -18,6 +18,7 @@ import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
 import { minorsRoutes } from '../retention/minors/index.ts'
 import { retentionRunRoutes } from '../retention/retention-run-routes.ts'
+import { retentionRoutes } from '../retention/index.ts'
 import { statisticsRoutes } from '../statistics/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
@@ -126,5 +127,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await minorsRoutes(app, deps)
   await statisticsRoutes(app, deps, options.config)
   await retentionRunRoutes(app, deps)
+  await retentionRoutes(app, deps)
   return app
 }

@@ -3,3 +3,7 @@ export { RETENTION_STEPS, HOLD_REASONS, type DueRetention, type RetentionStep, t
 export type { RetentionDeps } from './retention-deps.ts'
 export { termEndsAt, termCutoff } from './retention-term.ts'
 export { RECORDED_TRIGGERS, type RecordedTrigger, type RetentionTables } from './retention-tables.ts'
+export { explainRetention, type RetentionExplanation, type ExplainedHold } from './explain-retention.ts'
+export { recordRetentionTrigger, type RetentionTriggerInput, type RetentionTriggerView } from './record-retention-trigger.ts'
+export { placeHold, releaseHold, listHolds, type HoldInput, type HoldView } from './retention-holds.ts'
+export { retentionRoutes } from './retention-routes.ts'
