@@ -1,6 +1,7 @@
 import { benchAccessRequest, formatAccessResult } from './access-request.ts'
 import { benchAuditVerify } from './audit-verify.ts'
 import { benchRetentionShred, formatShredResult } from './retention-shred.ts'
+import { benchRetentionSweep, formatRetentionSweep } from './retention-sweep.ts'
 import { benchConsentIngest } from './consent-ingest.ts'
 import { benchDecisionBulk, formatBulkResult } from './decision-bulk.ts'
 import { benchDecisionEngine } from './decision-engine.ts'
@@ -13,7 +14,7 @@ import { benchFieldCipher } from './vault-crypto.ts'
 // Benchmarks print ratios against a baseline measured in the same run, never absolute promises.
 // With DATABASE_URL set, the storage benchmarks also run on that PostgreSQL server.
 // Names as arguments run only those: `npm run bench -- audit ingest`.
-const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred'] as const
+const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention'] as const
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(BENCHMARKS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -57,3 +58,5 @@ if (wanted('audit')) {
 if (wanted('access')) out(`${formatAccessResult(await benchAccessRequest(databaseUrl ? { databaseUrl } : {}))}\n`)
 // Issue 5, Speed: crypto-shredding ≥ 10,000 subjects/s on PostgreSQL (100,000 subjects; 20,000 on PGlite).
 if (wanted('shred')) for (const url of databases) out(formatShredResult(await benchRetentionShred(url ? { databaseUrl: url } : {})))
+// The retention sweep: 1,000,000 subjects on PostgreSQL (DATABASE_URL), 100,000 on PGlite.
+if (wanted('retention')) for (const url of databases) out(`${formatRetentionSweep(await benchRetentionSweep(url ? { databaseUrl: url } : {}), formatResult)}\n`)
