@@ -4,8 +4,8 @@ import type { CompiledPolicy, RetentionTrigger } from '../policy/index.ts'
 import type { DueRetention } from './due-retention.ts'
 import type { RetentionDeps } from './retention-deps.ts'
 import { planRecords, retentionPlan, type RetentionPlan } from './retention-plan.ts'
-import { DELETION_REQUEST_KIND, HOLDING_REQUEST_KINDS, subjectFactsColumns } from './subject-facts-sql.ts'
-import { toSubjectFacts, type SubjectFactsRow } from './subject-facts.ts'
+import { DELETION_REQUEST_KIND, HOLDING_REQUEST_KINDS } from './subject-facts-sql.ts'
+import { pageRowFacts, type PageRow } from './subject-facts.ts'
 import { dueSteps, subjectRetention } from './subject-retention.ts'
 
 /** The latest cutoff of a trigger over the whole plan: a subject-level date after it is due under no rule. */
@@ -50,7 +50,7 @@ export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, poli
   // PostgreSQL crosses jit_above_cost: compiling the statement then takes seconds, running it milliseconds.
   const { rows } = await deps.db.transaction().execute(async (trx) => {
     await sql`set local jit = off`.execute(trx)
-    return sql<SubjectFactsRow & { last_id: string }>`
+    return sql<PageRow>`
     with plan as (
       select * from jsonb_to_recordset(${JSON.stringify(planRecords(plan))}::jsonb) as r(
         purpose_id text, category_id text,
@@ -157,21 +157,37 @@ export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, poli
       select pre.subject_id from pre where not exists (
         select 1 from vault_items v where v.operator_id = ${operatorId} and v.subject_id = pre.subject_id
           and v.subject_id > ${after} and v.subject_id <= (select hi from bounds))
+    ),
+    chosen as (select subject_id from candidates except select subject_id from held),
+    chosen_items as (
+      select v.subject_id, jsonb_agg(jsonb_build_object('i', v.item_id, 'n', v.value_no, 'c', v.collected_at, 'p', v.purposes) order by v.item_id, v.value_no) as items
+      from vault_items v join chosen c on c.subject_id = v.subject_id
+      where v.operator_id = ${operatorId} and v.subject_id > ${after} and v.subject_id <= (select hi from bounds)
+      group by v.subject_id
+    ),
+    chosen_purposes as (
+      select pd.subject_id, jsonb_agg(jsonb_build_object('p', pd.purpose_id, 'w', pd.w, 'e', pd.e, 'a', pd.achieved)) as purposes
+      from purpose_dates pd join chosen c on c.subject_id = pd.subject_id
+      group by pd.subject_id
     )
-    select s.subject_id, s.kind, s.status, s.relationship_ended_at, (select hi from bounds) as last_id,
-      ${subjectFactsColumns(operatorId)}
-    from page s
-    where s.subject_id in (select subject_id from candidates) and s.subject_id not in (select subject_id from held)
+    -- The facts of the chosen subjects, from what the page already read.
+    select s.subject_id, s.kind, s.status, sd.relationship_end, sd.contract_end, sd.account_closed, sd.deletion_request,
+      coalesce(ci.items, '[]') as items, coalesce(cp.purposes, '[]') as purposes, (select hi from bounds) as last_id
+    from chosen c
+    join page s on s.subject_id = c.subject_id
+    join dated sd on sd.subject_id = c.subject_id
+    left join chosen_items ci on ci.subject_id = c.subject_id
+    left join chosen_purposes cp on cp.subject_id = c.subject_id
     union all
     -- The page's end, so the caller can go on even when nothing in it is due.
-    select null, null, null, null, (select hi from bounds), null, null, null, null
+    select null, null, null, null, null, null, null, null, null, (select hi from bounds)
     order by 1 nulls last`.execute(trx)
   })
   const nextAfter = rows.at(-1)?.last_id ?? null
   const due: DueRetention[] = []
   for (const row of rows) {
     if (row.subject_id === null) continue
-    const facts = toSubjectFacts(row)
+    const facts = pageRowFacts(row)
     due.push(...dueSteps(policy, facts, subjectRetention(policy, facts, asOf, deps.calendar), asOf, deps.calendar))
   }
   return { due, nextAfter }
