@@ -1,10 +1,11 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../db/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { verifyAuditChain } from '../audit/index.ts'
 import { BusinessCalendar } from '../kz/index.ts'
 import { seedOperators } from '../operators/index.ts'
-import { registerSubject } from '../subjects/index.ts'
+import { addRepresentative, registerSubject } from '../subjects/index.ts'
 import { MemoryKeyProvider } from '../subjects/crypto/index.ts'
 import { closeSystemConnections, createSystem, updateSystem } from '../systems/index.ts'
 import { CUSTOMERS, SEEDING_TIMEOUT_MS, shopMap, shopServers, type Shop, type ShopServer } from '../systems/shop-test-kit.ts'
@@ -163,5 +164,45 @@ describe.each(TEST_DATABASES)('retention runs on $name', (target) => {
     expect(new Set(entries.map((e) => e.subject_id))).toEqual(new Set(ids))
     expect(await shredSubjects(deps, { operatorId: 'ps', subjectIds: ids, outcome: 'destroyed', actor: 'retention:test' })).toEqual([])
     expect(await verifyAuditChain(database.db, 'ps')).toMatchObject({ ok: true })
+    const events = await database.db.selectFrom('event_outbox').select(['subject_id', 'data']).where('operator_id', '=', 'ps').where('type', '=', 'subject.destroyed').execute()
+    expect(events.map((e) => e.subject_id).sort()).toEqual([...ids].sort())
+    expect(events[0]!.data).toEqual({ reason: 'retention_ended' })
+  })
+
+  it('bulk shredding across chunks (2,500 subjects): every one shredded once, its entry and event, the chain intact', async () => {
+    await sql`insert into subjects (operator_id, subject_id, kind) select 'ps', 'bulk-' || lpad(g::text, 5, '0'), 'client' from generate_series(1, 2500) g`.execute(database.db)
+    await sql`insert into subject_keys (operator_id, subject_id, key_id, wrapped_key) select 'ps', 'bulk-' || lpad(g::text, 5, '0'), 'kek-1', md5(g::text) from generate_series(1, 2500) g`.execute(database.db)
+    await sql`insert into vault_items (operator_id, subject_id, item_id, value_no, ciphertext, source, collected_at, purposes)
+      select 'ps', 'bulk-' || lpad(g::text, 5, '0'), i, 1, md5(i || g::text), 'subject', now(), '["contract"]' from generate_series(1, 2500) g, unnest(array['full-name', 'phone']) i`.execute(database.db)
+    const ids = Array.from({ length: 2500 }, (_, i) => `bulk-${String(2500 - i).padStart(5, '0')}`) // in no particular order
+    const done = await shredSubjects(deps, { operatorId: 'ps', subjectIds: ids, outcome: 'destroyed', actor: 'retention:bulk' })
+    expect(done).toEqual([...ids].sort())
+    const left = await sql<{ n: string | number }>`select (select count(*) from vault_items where operator_id = 'ps' and subject_id like 'bulk-%') + (select count(*) from subject_keys where operator_id = 'ps' and subject_id like 'bulk-%') as n`.execute(database.db)
+    expect(Number(left.rows[0]!.n)).toBe(0)
+    const entries = await database.db.selectFrom('audit_entries').select(['subject_id', 'details']).where('operator_id', '=', 'ps').where('actor', '=', 'retention:bulk').execute()
+    expect(entries).toHaveLength(2500)
+    expect(entries.every((e) => (e.details as { erased: { values: number; keyId: string } }).erased.values === 2)).toBe(true)
+    const events = await sql<{ n: string | number }>`select count(*) as n from event_outbox where operator_id = 'ps' and subject_id like 'bulk-%'`.execute(database.db)
+    expect(Number(events.rows[0]!.n)).toBe(2500)
+    expect(await verifyAuditChain(database.db, 'ps')).toMatchObject({ ok: true })
+  })
+
+  it('bulk shredding counts what it erased per subject — values, identifiers, representations either way, the key — as eraseSubject records it, and anonymises', async () => {
+    const reg = async (data: { itemId: string; value: string }[]) =>
+      (await registerSubject(deps, { operatorId: 'kzk', kind: 'parent', data: data.map((d) => ({ ...d, source: 'subject', purposes: ['support'] })) }, 'staff:test')).subjectId
+    const parent = await reg([{ itemId: 'phone', value: '+77015550101' }])
+    const child = (await registerSubject(deps, { operatorId: 'kzk', kind: 'child' }, 'staff:test')).subjectId
+    await addRepresentative(deps, { operatorId: 'kzk', subjectId: child, representativeId: parent, relation: 'parent' }, 'staff:test')
+    const keep = await reg([])
+    const done = await shredSubjects(deps, { operatorId: 'kzk', subjectIds: [parent, child, parent], outcome: 'anonymised', actor: 'retention:test', reference: 'retention run r-1' })
+    expect(done.sort()).toEqual([parent, child].sort())
+    const entries = await database.db.selectFrom('audit_entries').select(['subject_id', 'details', 'action']).where('operator_id', '=', 'kzk').where('action', '=', 'anonymise').execute()
+    const erased = new Map(entries.map((e) => [e.subject_id, e.details as { erased: Record<string, unknown>; reference: string }]))
+    expect(erased.get(parent)).toMatchObject({ reference: 'retention run r-1', erased: { values: 1, representations: 1, keyId: expect.any(String) } })
+    expect(erased.get(child)).toMatchObject({ erased: { values: 0, identifiers: 0, representations: 1 } })
+    expect(await status('kzk', parent)).toBe('anonymised')
+    expect(await status('kzk', keep)).toBe('active')
+    expect(await database.db.selectFrom('subject_representatives').select('subject_id').where('operator_id', '=', 'kzk').where('subject_id', '=', child).execute()).toEqual([])
+    expect(await verifyAuditChain(database.db, 'kzk')).toMatchObject({ ok: true })
   })
 })
