@@ -195,25 +195,29 @@ export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, poli
 
 /**
  * What retention is due at `asOf` for the subjects after `after`, in
- * subject_id order: the steps of the first page of `limit` subjects that has
- * any. An empty answer means nothing more is due; pass the last answer's
- * last `subjectId` as `after` to go on (issue 5 §1).
+ * subject_id order: at least `limit` steps (more when the last subject has
+ * several, or its page had more — a subject's steps are never split), fewer
+ * only when no subject is left. Pass the last answer's last `subjectId` as
+ * `after` to go on; an answer shorter than `limit` is the end (issue 5 §1).
+ * Each statement looks at `limit` subjects (`findDueRetentionPage`).
  *
  * @example
  * let after: string | undefined
  * for (;;) {
  *   const due = await findDueRetention(deps, 'ttc', deps.clock(), { after, limit: 5000 })
- *   if (due.length === 0) break
  *   // … run the steps …
+ *   if (due.length < 5000) break
  *   after = due.at(-1)!.subjectId
  * }
  */
 export async function findDueRetention(deps: Pick<RetentionDeps, 'db' | 'calendar' | 'clock'>, operatorId: string, asOf: Date, options: DuePageOptions): Promise<DueRetention[]> {
   const policy = (await getPublishedVersion(deps, operatorId)).compiled
+  const due: DueRetention[] = []
   let after = options.after
   for (;;) {
     const page = await duePage(deps, policy, operatorId, asOf, { ...(after !== undefined ? { after } : {}), limit: options.limit })
-    if (page.due.length > 0 || page.nextAfter === null) return page.due
+    due.push(...page.due)
+    if (due.length >= options.limit || page.nextAfter === null) return due
     after = page.nextAfter
   }
 }
