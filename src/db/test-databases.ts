@@ -5,6 +5,7 @@ import pg from 'pg'
 import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
 import { openDatabase, type DatabaseHandle } from './open-database.ts'
+import { resetSchema, snapshotSchema, type SchemaSession, type SchemaSnapshot } from './reusable-schema.ts'
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres'
@@ -13,18 +14,26 @@ export interface TestDatabase {
 }
 
 /**
- * Starting PGlite (PostgreSQL in WebAssembly) costs seconds; a schema costs
- * milliseconds. So each test worker starts one PGlite and gives every test
- * database its own schema in it, dropped on close — the way the server does
- * below. Databases whose lifetimes overlap in one worker get an instance of
- * their own, since one PGlite is one connection with one search_path.
+ * Starting PGlite (PostgreSQL in WebAssembly) costs seconds, and so does
+ * migrating a schema; emptying a migrated one costs milliseconds. So each test
+ * worker starts one PGlite, migrates one schema in it, and empties that schema
+ * again when a test database is closed (`reusable-schema.ts`). Databases whose
+ * lifetimes overlap in one worker get an instance of their own, since one
+ * PGlite is one connection with one search_path.
  */
-let shared: { pglite: PGlite; inUse: boolean } | undefined
+let shared: { pglite: PGlite; inUse: boolean; idle?: SchemaSnapshot } | undefined
 
 async function openOwnPglite(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ dataDir: 'memory://' })
   await migrateToLatest(handle.db)
   return handle
+}
+
+function pgliteSession(pglite: PGlite): SchemaSession {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => (await pglite.query<R>(text, params)).rows,
+    exec: async (text) => void (await pglite.exec(text)),
+  }
 }
 
 const pglite: TestDatabase = {
@@ -34,11 +43,20 @@ const pglite: TestDatabase = {
     if (shared.inUse) return openOwnPglite()
     const instance = shared
     instance.inUse = true
-    const schema = `derbes_test_${randomBytes(6).toString('hex')}`
-    await instance.pglite.exec(`create schema ${schema}; set search_path to ${schema}`)
+    const session = pgliteSession(instance.pglite)
+    let snapshot = instance.idle
+    instance.idle = undefined
+    if (!snapshot) {
+      const schema = `derbes_test_${randomBytes(6).toString('hex')}`
+      await instance.pglite.exec(`create schema ${schema}`)
+      await instance.pglite.exec(`set search_path to ${schema}`)
+      await migrateToLatest(new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance.pglite }) }), { schema })
+      snapshot = await snapshotSchema(session, schema)
+    }
+    const { schema } = snapshot
+    await instance.pglite.exec(`set search_path to ${schema}`)
     // Not destroyed on close: Kysely's PGlite driver would close the shared instance with it.
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance.pglite }) })
-    await migrateToLatest(db, { schema })
     let closed = false
     return {
       db,
@@ -50,7 +68,9 @@ const pglite: TestDatabase = {
       async close() {
         if (closed) return
         closed = true
-        await instance.pglite.exec(`set search_path to public; drop schema ${schema} cascade`)
+        // A schema that cannot be emptied cleanly is dropped: the next test gets a freshly migrated one.
+        if (await resetSchema(session, snapshot).catch(() => false)) instance.idle = snapshot
+        else await instance.pglite.exec(`set search_path to public; drop schema ${schema} cascade`)
         instance.inUse = false
       },
     }
@@ -77,30 +97,68 @@ async function ensureTestAppRole(admin: pg.Client): Promise<void> {
 }
 
 /**
- * On a server each test database is its own schema, dropped on close, so
- * suites can run side by side; its connections log in as the URL's user and
- * act as `derbes_app`.
+ * On a server each test database is a schema its connections act in as
+ * `derbes_app`. A worker migrates a schema once and, when a test closes its
+ * database, empties it and keeps it for its next test (`reusable-schema.ts`):
+ * creating and migrating happen under a lock every worker shares, emptying
+ * does not. A worker cannot drop its schemas as it exits, so schemas left by
+ * runs over two hours ago are dropped when a new one is made (their names
+ * carry their creation time).
  */
 function postgres(databaseUrl: string): TestDatabase {
+  const idle: SchemaSnapshot[] = []
   return {
     name: 'postgres',
     async open() {
-      const schema = `derbes_test_${randomBytes(6).toString('hex')}`
-      const handle = await underSchemaLock(databaseUrl, async (admin) => {
-        await ensureTestAppRole(admin)
-        await admin.query(`create schema ${schema} authorization ${TEST_APP_ROLE}`)
-        const opened = await openDatabase({ databaseUrl, searchPath: schema, role: TEST_APP_ROLE })
-        await migrateToLatest(opened.db, { schema })
-        return opened
-      })
+      const snapshot = idle.pop() ?? (await underSchemaLock(databaseUrl, (admin) => createTestSchema(databaseUrl, admin)))
+      const handle = await openDatabase({ databaseUrl, searchPath: snapshot.schema, role: TEST_APP_ROLE })
       return {
         ...handle,
         async close() {
           await handle.close()
-          await underSchemaLock(databaseUrl, (admin) => admin.query(`drop schema ${schema} cascade`))
+          const reusable = await withAdmin(databaseUrl, (admin) => resetSchema(serverSession(admin), snapshot)).catch(() => false)
+          if (reusable) idle.push(snapshot)
+          else await underSchemaLock(databaseUrl, (admin) => admin.query(`drop schema ${snapshot.schema} cascade`))
         },
       }
     },
+  }
+}
+
+const STALE_SCHEMA_SECONDS = 2 * 60 * 60
+
+async function createTestSchema(databaseUrl: string, admin: pg.Client): Promise<SchemaSnapshot> {
+  await ensureTestAppRole(admin)
+  const now = Math.floor(Date.now() / 1000)
+  const { rows } = await admin.query<{ name: string }>(`select nspname as name from pg_namespace where nspname ~ '^derbes_test_t[0-9]+_'`)
+  for (const { name } of rows) {
+    if (now - Number(/^derbes_test_t(\d+)_/.exec(name)![1]) > STALE_SCHEMA_SECONDS) await admin.query(`drop schema ${name} cascade`)
+  }
+  const schema = `derbes_test_t${now}_${randomBytes(5).toString('hex')}`
+  await admin.query(`create schema ${schema} authorization ${TEST_APP_ROLE}`)
+  const migrating = await openDatabase({ databaseUrl, searchPath: schema, role: TEST_APP_ROLE })
+  try {
+    await migrateToLatest(migrating.db, { schema })
+  } finally {
+    await migrating.close()
+  }
+  return snapshotSchema(serverSession(admin), schema)
+}
+
+function serverSession(admin: pg.Client): SchemaSession {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => (await admin.query(text, params)).rows as R[],
+    exec: async (text) => void (await admin.query(text)),
+  }
+}
+
+async function withAdmin<T>(databaseUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: databaseUrl })
+  await admin.connect()
+  try {
+    return await work(admin)
+  } finally {
+    await admin.end()
   }
 }
 
@@ -110,15 +168,11 @@ function postgres(databaseUrl: string): TestDatabase {
  * dropped by another worker in the middle of that read fails it with
  * "schema … does not exist".
  */
-async function underSchemaLock<T>(databaseUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: databaseUrl })
-  await admin.connect()
-  try {
+function underSchemaLock<T>(databaseUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  return withAdmin(databaseUrl, async (admin) => {
     await admin.query('select pg_advisory_lock(hashtext($1))', ['derbes test schemas'])
-    return await work(admin)
-  } finally {
-    await admin.end()
-  }
+    return work(admin)
+  })
 }
 
 /**
@@ -134,6 +188,15 @@ export const TEST_DATABASES: readonly TestDatabase[] = [
  * A fresh, migrated database of its own — PGlite in memory, or a new schema on
  * the server at `databaseUrl` — for benchmarks and scripts; close() throws it away.
  */
-export function freshDatabase(databaseUrl?: string): Promise<DatabaseHandle> {
-  return databaseUrl ? postgres(databaseUrl).open() : openOwnPglite()
+export async function freshDatabase(databaseUrl?: string): Promise<DatabaseHandle> {
+  if (!databaseUrl) return openOwnPglite()
+  const { schema } = await underSchemaLock(databaseUrl, (admin) => createTestSchema(databaseUrl, admin))
+  const handle = await openDatabase({ databaseUrl, searchPath: schema, role: TEST_APP_ROLE })
+  return {
+    ...handle,
+    async close() {
+      await handle.close()
+      await underSchemaLock(databaseUrl, (admin) => admin.query(`drop schema ${schema} cascade`))
+    },
+  }
 }
