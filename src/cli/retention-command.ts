@@ -5,7 +5,7 @@ import { loadConfig } from '../config/index.ts'
 import { openDatabase } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { almatyOffsetMinutes, BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
-import { runRetention, type RunSummary } from '../retention/run-retention.ts'
+import { runRetention, type RunSummary } from '../retention/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 
 /** The start of a calendar day in Asia/Almaty (`2027-01-01` → 2026-12-31T19:00:00Z). */

@@ -7,3 +7,8 @@ export { explainRetention, type RetentionExplanation, type ExplainedHold } from 
 export { recordRetentionTrigger, type RetentionTriggerInput, type RetentionTriggerView } from './record-retention-trigger.ts'
 export { placeHold, releaseHold, listHolds, type HoldInput, type HoldView } from './retention-holds.ts'
 export { retentionRoutes } from './retention-routes.ts'
+export { runRetention, type RunRetentionInput, type RunSummary } from './run-retention.ts'
+export { shredSubjects } from './shred-subjects.ts'
+export { listRetentionRuns, getRetentionRun, type RunView, type RunItemView } from './list-retention-runs.ts'
+export { listActs, getAct, signAct, actPdf, type ActView, type ActDetail } from './acts/index.ts'
+export { retentionRunRoutes } from './retention-run-routes.ts'
