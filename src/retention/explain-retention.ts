@@ -119,7 +119,7 @@ export async function explainRetention(deps: Pick<RetentionDeps, 'db' | 'clock' 
     if (!i.statutory) continue
     const key = `${i.statutory.ruleId}|${iso(i.statutory.until)}`
     const hold = statutory.get(key) ?? {
-      reason: 'statutory' as const, detail: i.statutory.law, source: 'derived' as const, since: null, until: iso(i.statutory.until),
+      reason: 'statutory' as const, detail: i.statutory.law.en, source: 'derived' as const, since: null, until: iso(i.statutory.until),
       clauses: [...(policy.retention.get(i.statutory.ruleId)?.clauses ?? [])], itemIds: [], ...(i.statutory.unconfirmed ? { unconfirmed: true } : {}),
     }
     if (!hold.itemIds!.includes(i.itemId)) hold.itemIds!.push(i.itemId)

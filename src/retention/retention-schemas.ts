@@ -89,7 +89,7 @@ export const Explanation = Type.Object({
   rules: Type.Array(Type.Object({
     ruleId: Type.String(), keep: Type.String(), keepUnit: Type.String(), then: Type.String(), triggers: Type.Array(Type.String()),
     categories: Type.Optional(Type.Array(Type.String())), blockIfDelayed: Type.Optional(Type.String()),
-    statutoryMinimum: Type.Optional(Type.Object({ keep: Type.String(), from: Type.String(), law: Type.String(), unconfirmed: Type.Optional(Type.Boolean()) })),
+    statutoryMinimum: Type.Optional(Type.Object({ keep: Type.String(), from: Type.String(), law: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }), unconfirmed: Type.Optional(Type.Boolean()) })),
     clauses: Type.Array(Type.String()),
   })),
   triggers: Type.Array(Type.Object({ trigger: Enum(RETENTION_TRIGGERS), purposeId: Type.Union([Type.String(), Type.Null()]), at: Instant, source: Type.String() })),

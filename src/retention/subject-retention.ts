@@ -30,7 +30,7 @@ export interface RuleClock {
 
 export interface StatutoryHold {
   ruleId: string
-  law: string
+  law: { kk: string; ru: string; en: string }
   unconfirmed: boolean
   /** When the statutory term runs out; null while its start has not happened. */
   until: Date | null

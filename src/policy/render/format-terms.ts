@@ -55,10 +55,15 @@ export function formatRetention(lang: Language, rule: RetentionRule): string {
   let text: string
   if (rule.keep === 'unlimited') text = t(lang, 'retentionUnlimited')
   else if (isZeroDuration(rule.keep)) text = capitalize(t(lang, 'retentionImmediately', { after, action }))
-  else text = capitalize(t(lang, 'retentionKeep', { after, action, duration: formatDuration(lang, rule.keep) }))
+  else text = capitalize(t(lang, 'retentionKeep', { after, action, duration: formatDuration(lang, rule.keep, rule.keepUnit === 'business' ? 'businessDay' : 'day') }))
   if (rule.unlessLawRequires && rule.keep !== 'unlimited') text += t(lang, 'retentionUnlessLaw')
   text += '.'
   if (rule.blockIfDelayed) text += ` ${t(lang, 'retentionBlockIfDelayed', { duration: formatDuration(lang, rule.blockIfDelayed) })}`
+  const minimum = rule.statutoryMinimum
+  if (minimum) {
+    text += ` ${t(lang, 'retentionStatutoryMinimum', { duration: formatDuration(lang, minimum.keep), after: RETENTION_AFTER[minimum.from][lang], law: minimum.law[lang] })}`
+    if (minimum.unconfirmed) text += ` ${t(lang, 'retentionStatutoryUnconfirmed')}`
+  }
   return text
 }
 

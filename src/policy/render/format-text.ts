@@ -45,17 +45,17 @@ export function nounFor(lang: Language, n: number, noun: Noun): string {
   return count(lang, n, noun).slice(String(n).length + 1)
 }
 
-/** ISO 8601 duration (P10Y, P1Y6M, P2W, P15D) in words; P0D gives "0 days". */
-export function formatDuration(lang: Language, iso: string): string {
+/** ISO 8601 duration (P10Y, P1Y6M, P2W, P15D) in words; P0D gives "0 days". `days` names the days business days (a retention rule's `keepUnit`). */
+export function formatDuration(lang: Language, iso: string, days: 'day' | 'businessDay' = 'day'): string {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso)
   if (!match) return iso
   const parts: string[] = []
-  const units: Noun[] = ['year', 'month', 'week', 'day']
+  const units: Noun[] = ['year', 'month', 'week', days]
   units.forEach((noun, i) => {
     const value = match[i + 1]
     if (value !== undefined && Number(value) > 0) parts.push(count(lang, Number(value), noun))
   })
-  return parts.length > 0 ? parts.join(' ') : count(lang, 0, 'day')
+  return parts.length > 0 ? parts.join(' ') : count(lang, 0, days)
 }
 
 /** True when an ISO duration is zero (P0D, P0Y). */

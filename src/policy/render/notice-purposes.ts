@@ -1,7 +1,7 @@
 import type { CompiledPurpose } from '../compiled-policy.ts'
 import type { Block, Cell, Rich, Section, TableRow } from './document-model.ts'
 import { compact } from './document-model.ts'
-import { formatCountry, t } from './format-text.ts'
+import { formatCountry, joinWords, t } from './format-text.ts'
 import { formatRetention } from './format-terms.ts'
 import { CHANNEL_LABELS, LEGAL_BASIS_LABELS, RECIPIENT_ROLE_LABELS } from './messages/index.ts'
 import { purposeAnchor, purposeNumbers } from './purpose-refs.ts'
@@ -105,6 +105,9 @@ export function retentionSection(ctx: RenderContext): Section {
   const rows = policy.document.retention.map(
     (rule): TableRow => {
       const using = purposes.filter((purpose) => purpose.retention === rule.id).map((purpose) => local(ctx, purpose.name))
+      // A rule bound to categories applies in every purpose that processes them (TTC-4.1.11): name the categories.
+      const bound = (rule.categories ?? []).map((id) => categoryName(ctx, id))
+      if (bound.length) using.push(t(lang, 'retentionCategories', { categories: joinWords(lang, bound) }))
       return { header: local(ctx, rule.name), cells: [formatRetention(lang, rule), using.length ? { list: using } : t(lang, 'none')] }
     },
   )

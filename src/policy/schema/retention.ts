@@ -25,8 +25,8 @@ export const StatutoryMinimum = Strict({
   keep: Duration,
   /** What the statutory term counts from: the data's collection (a document's date) or another trigger. */
   from: Enum(RETENTION_TRIGGERS),
-  /** The law that sets the term, as shown with the hold. */
-  law: Type.String({ minLength: 1, maxLength: 300 }),
+  /** The law that sets the term, as the notice and the hold show it (in kk, ru and en like every text a subject sees). */
+  law: LocalizedText,
   unconfirmed: Type.Optional(Type.Boolean()),
 })
 export type StatutoryMinimum = Static<typeof StatutoryMinimum>

@@ -64,6 +64,17 @@ export const FORMAT_MESSAGES = {
     ru: 'Если уничтожить данные в срок невозможно, они блокируются и уничтожаются не позднее чем через {duration}.',
     en: 'If the data cannot be destroyed in time, it is blocked and destroyed within {duration}.',
   },
+  retentionStatutoryMinimum: {
+    kk: 'Заң талап ететін ең аз мерзім – {after} {duration} ({law}); бұл мерзім өтпейінше деректер жойылмайды.',
+    ru: 'Минимальный срок, который требует закон, – {duration} {after} ({law}); до его истечения данные не уничтожаются.',
+    en: 'The law requires keeping them at least {duration} {after} ({law}); they are not destroyed before that.',
+  },
+  retentionStatutoryUnconfirmed: {
+    kk: 'Бұл мерзімді оператор заңнан өзі анықтаған, ол расталмаған.',
+    ru: 'Этот срок определён оператором по закону и не подтверждён.',
+    en: 'The operator read this term from the law; it is not confirmed.',
+  },
+  retentionCategories: { kk: 'Санаттар: {categories}', ru: 'Категории: {categories}', en: 'Categories: {categories}' },
   consentTermDuration: {
     kk: 'Келісім алынған күннен бастап {duration}',
     ru: '{duration} с момента получения согласия',
