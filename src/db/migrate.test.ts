@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { migrateToLatest } from './migrate.ts'
+import { PG_BOSS_TABLES } from './migrations/2026-12-02-210-retention-runs.ts'
 import { TEST_DATABASES } from './test-databases.ts'
 
 describe.each(TEST_DATABASES)('migrations on $name', (target) => {
@@ -18,8 +19,10 @@ describe.each(TEST_DATABASES)('migrations on $name', (target) => {
           'event_outbox', 'event_cursors', 'webhook_endpoints', 'webhook_deliveries',
         ]),
       )
-      // Installation-wide state, not any operator's data: the event sinks' cursors over every operator's outbox.
-      const INSTALLATION_TABLES = new Set(['event_cursors'])
+      // Installation-wide state, not any operator's data: the event sinks' cursors over every operator's outbox,
+      // and pg-boss's job queue (the retention scheduler's; partitions per queue appear at run time).
+      const INSTALLATION_TABLES = new Set<string>(['event_cursors', ...PG_BOSS_TABLES])
+      expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining([...PG_BOSS_TABLES]))
       for (const { table_name } of tables.rows.filter((r) => !INSTALLATION_TABLES.has(r.table_name))) {
         const columns = await sql<{ column_name: string }>`
           select column_name from information_schema.columns

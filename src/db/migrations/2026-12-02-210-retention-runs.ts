@@ -7,6 +7,9 @@ const PgBoss = require('pg-boss') as { getConstructionPlans(schema: string): str
 
 const TABLES = ['retention_runs', 'retention_run_items', 'retention_acts']
 
+/** The tables pg-boss's script creates: the installation's job queue, not any operator's data (job payloads name an operator id only). */
+export const PG_BOSS_TABLES = ['version', 'queue', 'schedule', 'subscription', 'job', 'archive'] as const
+
 // Retention runs (issue 5 §2–§3): each run of the sweep, what it did to each
 // subject and in which systems, and the destruction act it produced. See
 // src/retention/retention-run-tables.ts.
