@@ -26,6 +26,7 @@ import { registerMetrics } from './metrics.ts'
 import { registerOperatorScope } from './operator-scope-hook.ts'
 import { handleError, handleNotFound } from './problem-details.ts'
 import { ProblemSchema } from './problem-schema.ts'
+import { sharedCompilers } from './shared-compilers.ts'
 
 export interface AppOptions {
   database: DatabaseHandle
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Unknown fields are refused, not silently dropped: bad input gets a clear error.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     bodyLimit: 1024 * 1024,
+    schemaController: { compilersFactory: sharedCompilers },
   })
   const deps: AppDeps = {
     db: options.database.db,
