@@ -1,16 +1,9 @@
-import { addCalendarDays, almatyDate, type BusinessCalendar, type CalendarCoverage, type LocalDate } from '../kz/index.ts'
-import type { CompiledPolicy, Deadline } from '../policy/index.ts'
-import { endOfAlmatyDay } from '../requests/index.ts'
+import { almatyDate, type BusinessCalendar, type CalendarCoverage, type LocalDate } from '../kz/index.ts'
+import type { CompiledPolicy } from '../policy/index.ts'
+import { deadlineCandidate, endOfAlmatyDay, type DeadlineCandidate } from '../requests/index.ts'
 
 /** One deadline that applies to notifying the authorised body, counted from discovery. */
-export interface IncidentDeadlineCandidate {
-  rule: 'policy' | 'law'
-  days: number
-  unit: 'business' | 'calendar'
-  dueOn: LocalDate
-  clauses?: string[]
-  article?: string
-}
+export type IncidentDeadlineCandidate = DeadlineCandidate
 
 /** Which rule bound the due date, and what else was weighed — stored as `incidents.due_basis`. */
 export interface IncidentDueBasis extends IncidentDeadlineCandidate {
@@ -25,18 +18,6 @@ export interface IncidentDueDate {
   /** The end of `dueOn` in Almaty: overdue after this instant. */
   dueAt: Date
   basis: IncidentDueBasis
-}
-
-function candidate(rule: 'policy' | 'law', deadline: Deadline & { article?: string }, discoveredAt: Date, calendar: BusinessCalendar): IncidentDeadlineCandidate {
-  const dueOn = deadline.unit === 'business' ? calendar.dueAt(discoveredAt, deadline.days) : addCalendarDays(almatyDate(discoveredAt), deadline.days)
-  return {
-    rule,
-    days: deadline.days,
-    unit: deadline.unit,
-    dueOn,
-    ...(deadline.clauses && deadline.clauses.length > 0 ? { clauses: [...deadline.clauses] } : {}),
-    ...(deadline.article ? { article: deadline.article } : {}),
-  }
 }
 
 /**
@@ -54,8 +35,8 @@ function candidate(rule: 'policy' | 'law', deadline: Deadline & { article?: stri
 export function incidentDueDate(policy: CompiledPolicy, discoveredAt: Date, calendar: BusinessCalendar): IncidentDueDate {
   const effective = policy.deadlines.get('breach_notice_authority')
   const considered: IncidentDeadlineCandidate[] = []
-  if (effective?.policy) considered.push(candidate('policy', effective.policy, discoveredAt, calendar))
-  if (effective?.law) considered.push(candidate('law', effective.law, discoveredAt, calendar))
+  if (effective?.policy) considered.push(deadlineCandidate('policy', effective.policy, discoveredAt, calendar))
+  if (effective?.law) considered.push(deadlineCandidate('law', effective.law, discoveredAt, calendar))
   // The law profile always carries art. 25(2)(8); an operator profile without it would be a bug, not a free pass.
   if (considered.length === 0) throw new Error('no breach_notice_authority deadline in the law profile or the policy')
   considered.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))

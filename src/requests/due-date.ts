@@ -40,7 +40,8 @@ export interface RequestDueDate {
   basis: DueBasis
 }
 
-function candidate(rule: DeadlineRule, deadline: Deadline & { article?: string; unconfirmed?: boolean }, receivedAt: Date, calendar: BusinessCalendar): DeadlineCandidate {
+/** One deadline counted from `from` in the operator's calendar: requests count from receipt, incidents from discovery. */
+export function deadlineCandidate(rule: DeadlineRule, deadline: Deadline & { article?: string; unconfirmed?: boolean }, receivedAt: Date, calendar: BusinessCalendar): DeadlineCandidate {
   // "Within N business days of receipt" counts from the first business day after receipt (DESIGN "Time");
   // N calendar days likewise from the day after. A calendar deadline that ends on a day off is not moved
   // to the next business day: the earlier reading is the safe one for the operator.
@@ -80,10 +81,10 @@ export function dueDate(
 ): RequestDueDate {
   const effective = policy.deadlines.get(kind)
   const considered: DeadlineCandidate[] = []
-  if (effective?.policy) considered.push(candidate('policy', effective.policy, receivedAt, calendar))
-  if (effective?.law) considered.push(candidate('law', effective.law, receivedAt, calendar))
+  if (effective?.policy) considered.push(deadlineCandidate('policy', effective.policy, receivedAt, calendar))
+  if (effective?.law) considered.push(deadlineCandidate('law', effective.law, receivedAt, calendar))
   if (considered.length === 0) {
-    considered.push(candidate('default', { days: config.defaultDeadlineDays, unit: 'business', unconfirmed: true }, receivedAt, calendar))
+    considered.push(deadlineCandidate('default', { days: config.defaultDeadlineDays, unit: 'business', unconfirmed: true }, receivedAt, calendar))
   }
   // Earliest first; on a tie the policy's own promise is named, as the operator published it.
   considered.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))

@@ -27,7 +27,7 @@ export { REQUESTED_BY, type RequestsTables, type RequestsTable, type RequestTask
 export type { RequestsDeps } from './requests-deps.ts'
 export { requestSettings, DEFAULT_REQUEST_SETTINGS, type RequestSettings } from './request-settings.ts'
 export { LEGAL_TRANSITIONS, OPEN_STATES, CLOSED_STATES, isLegalTransition, isOpenState } from './request-states.ts'
-export { dueDate, type RequestDueDate, type DueBasis, type DeadlineCandidate, type DeadlineRule } from './due-date.ts'
+export { dueDate, deadlineCandidate, type RequestDueDate, type DueBasis, type DeadlineCandidate, type DeadlineRule } from './due-date.ts'
 export { startOfAlmatyDay, endOfAlmatyDay } from './almaty-day-bounds.ts'
 export { submitRequest, type SubmitRequestInput } from './submit-request.ts'
 export { provideIdentityProof, recheckRequest, type VerificationInput } from './provide-identity-proof.ts'
