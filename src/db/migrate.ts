@@ -25,10 +25,28 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
   // With several schemas in one database (test databases), Kysely must be told which one holds its
   // own tables: it would otherwise find another schema's kysely_migration_lock and skip creating its own.
   const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), ...(options.schema ? { migrationTableSchema: options.schema } : {}) })
-  const result = await migrator.migrateToLatest()
+  let result = await migrator.migrateToLatest()
+  for (let attempt = 1; attempt < INTROSPECTION_ATTEMPTS && failedInIntrospection(result); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 25 * attempt))
+    result = await migrator.migrateToLatest()
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error })
   }
   return result
+}
+
+const INTROSPECTION_ATTEMPTS = 5
+
+/**
+ * Kysely's migrator looks for its own tables by introspecting every schema of the
+ * database, and PostgreSQL's `pg_get_serial_sequence` in that query fails with
+ * 42P01 when another connection drops a table between the catalogue scan and the
+ * call (test workers reset their schemas concurrently; so may an operator's own
+ * tooling). Nothing has been migrated when it fails there (`results` is unset),
+ * so trying again is safe.
+ */
+function failedInIntrospection(result: MigrationResultSet): boolean {
+  return result.results === undefined && (result.error as { code?: string } | undefined)?.code === '42P01'
 }
