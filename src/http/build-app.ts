@@ -19,6 +19,7 @@ import { systemRoutes } from '../systems/index.ts'
 import { minorsRoutes } from '../retention/minors/index.ts'
 import { retentionRoutes, retentionRunRoutes } from '../retention/index.ts'
 import { statisticsRoutes } from '../statistics/index.ts'
+import { webRoutes } from '../web/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
@@ -129,5 +130,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await statisticsRoutes(app, deps, options.config)
   await retentionRunRoutes(app, deps)
   await retentionRoutes(app, deps)
+  await webRoutes(app)
   return app
 }

@@ -1,0 +1,1 @@
+export { webRoutes, WEB_APP_DIR } from './serve-web.ts'
