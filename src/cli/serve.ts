@@ -80,6 +80,8 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   const lines = [
     `Derbes is running on ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`,
     `  API docs:  ${base}/docs   OpenAPI: ${base}/openapi.json`,
+    `  Console:   ${base}/console/   (staff; the demo sign-in is below)`,
+    `  Portal:    ${base}/portal/<operator>/   (subjects; e.g. ${base}/portal/ttc/)`,
     ...operators
       .filter((o) => o.publishedVersionId)
       .map((o) => `  ${o.operatorId.padEnd(6)} ${o.name.en}: ${LANGUAGES.map((l) => `${base}/notice/${o.operatorId}/${l}`).join('  ')}`),
