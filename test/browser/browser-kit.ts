@@ -65,6 +65,7 @@ export async function screenshot(page: Page, journey: string, step: string): Pro
 /**
  * Axe-core's findings of impact serious or critical on the page as it is now,
  * as readable lines (empty when there are none): `expect(await seriousA11yViolations(page)).toEqual([])`.
+ * The page must come from `browser.newContext()`, not `browser.newPage()` (axe opens frames in its context).
  */
 export async function seriousA11yViolations(page: Page, options: { include?: string } = {}): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -15,7 +15,7 @@ describeInBrowser('the app opens in a real browser (issue 6 §4)', () => {
   })
 
   it('the console and the portal open without a script error', async () => {
-    const page = await browser.newPage()
+    const page = await (await browser.newContext()).newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${derbes.url}/console/`)

@@ -22,15 +22,16 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * The language a page opens in: the `lang` query parameter, else the person's
- * earlier choice, else Kazakh for an operator on a `.kz` site (issue 6), else
- * the browser's first of kk/ru/en, else Kazakh.
+ * earlier choice, else Kazakh where the page is a Kazakh operator's (the
+ * portal: every Derbes operator is one, issue 6 "Kazakh is the default for .kz
+ * operators"), else the browser's first of kk/ru/en, else Kazakh.
  */
-export function initialLanguage(operatorWebsite?: string): Language {
+export function initialLanguage(options: { kazakhOperator?: boolean } = {}): Language {
   const fromQuery = new URLSearchParams(window.location.search).get('lang')
   if (isLanguage(fromQuery)) return fromQuery
   const stored = safeStorage()?.getItem(STORAGE_KEY)
   if (isLanguage(stored)) return stored
-  if (operatorWebsite && /\.kz(?:[/:]|$)/i.test(hostOf(operatorWebsite))) return 'kk'
+  if (options.kazakhOperator) return 'kk'
   for (const tag of navigator.languages ?? []) {
     const base = tag.slice(0, 2).toLowerCase()
     if (isLanguage(base)) return base
@@ -39,7 +40,7 @@ export function initialLanguage(operatorWebsite?: string): Language {
 }
 
 export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
-  const [language, setLanguageState] = useState<Language>(() => initial ?? initialLanguage())
+  const [language, setLanguageState] = useState<Language>(() => initial ?? initialLanguage({ kazakhOperator: window.location.pathname.startsWith('/portal/') }))
   useEffect(() => {
     document.documentElement.lang = language
   }, [language])
@@ -87,14 +88,6 @@ export function LanguageSwitch() {
 }
 
 const LANGUAGE_SWITCH_LABEL: Localized = { kk: 'Тіл', ru: 'Язык', en: 'Language' }
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname
-  } catch {
-    return url
-  }
-}
 
 function safeStorage(): Storage | undefined {
   try {
