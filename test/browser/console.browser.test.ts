@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { phone } from '../../src/portal/portal-test-kit.ts'
+import { describeInBrowser, openBrowser, screenshot, seriousA11yViolations, startDerbes, type RunningDerbes } from './browser-kit.ts'
+import { signInToConsole } from './console-kit.ts'
+import { signInToPortal, ttcSubscriber, withPortal } from './portal-journey.ts'
+
+describeInBrowser('the console in a real browser (issue 6 §1, §4)', () => {
+  let derbes: RunningDerbes
+  let browser: Browser
+  let page: Page
+  beforeAll(async () => {
+    derbes = await startDerbes()
+    await derbes.publishVariant('ttc', '2026-portal', withPortal)
+    browser = await openBrowser()
+    page = await (await browser.newContext({ locale: 'ru-RU' })).newPage()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await derbes?.close()
+  })
+
+  it('TW-9.1: the demo administrator signs in, sees an overdue request on the dashboard, and answers an access request', async () => {
+    const value = phone(7001)
+    const subjectId = await derbes.subject('tw', { kind: 'user', identifiers: [{ kind: 'phone', value }] })
+    const token = await derbes.signIn('tw', subjectId, value)
+    const submitted = await derbes.asSubject(token, { method: 'POST', url: '/v1/operators/tw/portal/requests', payload: { kind: 'access', language: 'ru' } })
+    expect(submitted.statusCode, submitted.body).toBe(201)
+    const reference = submitted.json().reference as string
+    derbes.setNow('2027-01-20T10:00:00+05:00') // 15 days (TW-9.1) have long passed
+
+    await signInToConsole(page, derbes.url, 'tw')
+    await page.getByRole('button', { name: 'Русский' }).click()
+    await page.getByRole('heading', { name: 'Обзор' }).waitFor()
+    await expect.poll(() => page.getByLabel(/Просроченные обращения: /).textContent()).toBe('1')
+    await screenshot(page, 'console', '01-dashboard-ru')
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Обращения' }).click()
+    await page.getByRole('link', { name: reference }).click()
+    await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor()
+    expect(await page.getByRole('main').textContent()).toContain('просрочено')
+    await screenshot(page, 'console', '02-request-ru')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    for (let i = 0; i < 4; i++) {
+      const state = await page.getByTestId('request-state').textContent()
+      if (state === 'дан ответ') break
+      const next = page.getByRole('button', { name: /Перевести: дан ответ/ }).or(page.getByRole('button', { name: /Перевести: (проверяется|в работе)/ }))
+      await next.first().click()
+      await expect.poll(() => page.getByTestId('request-state').textContent()).not.toBe(state)
+    }
+    expect(await page.getByTestId('request-state').textContent()).toBe('дан ответ')
+    await screenshot(page, 'console', '03-request-answered')
+    const stored = await derbes.call(await derbes.token('tw'), { method: 'GET', url: `/v1/operators/tw/requests/${submitted.json().requestId}` })
+    expect(stored.json().state).toBe('answered')
+    await page.getByRole('button', { name: 'Выйти' }).click()
+    await page.locator('#login').waitFor()
+  })
+
+  it('TTC-9.4: a marketing consent withdrawn by the subject in the portal shows as withdrawn in the console', async () => {
+    const subject = await ttcSubscriber(derbes)
+    const portal = await (await browser.newContext({ locale: 'kk-KZ' })).newPage()
+    await signInToPortal(portal, derbes, 'ttc', subject)
+    await portal.getByRole('button', { name: /Кері қайтарып алу: .* \(sms\)/ }).click()
+    await portal.getByRole('dialog').getByRole('button', { name: 'Растаймын, кері қайтарып алу' }).click()
+    await portal.getByRole('status').filter({ hasText: 'Келісім кері қайтарып алынды.' }).waitFor()
+    await screenshot(portal, 'console', '04-portal-withdrawn')
+
+    await signInToConsole(page, derbes.url, 'ttc')
+    await page.getByRole('button', { name: 'Қазақша' }).click()
+    await page.getByRole('navigation').getByRole('link', { name: 'Субъектілер' }).click()
+    await page.getByLabel('Идентификатор түрі').selectOption('phone')
+    await page.getByLabel('Мәні').fill(subject.phone)
+    await page.getByRole('button', { name: 'Іздеу' }).click()
+    await page.getByRole('heading', { name: 'Келісімдер', exact: true }).waitFor()
+    const row = page.getByRole('row').filter({ hasText: 'marketing' }).filter({ hasText: 'sms' })
+    expect(await row.textContent()).toContain('withdrawn')
+    await screenshot(page, 'console', '05-subject-consents-kk')
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    // TTC-7.2: the data only after a basis, and the basis is in the audit log.
+    await page.getByLabel('Негіз').selectOption('management_order')
+    await page.getByLabel(/Құжаттың нөмірі/).fill('Бұйрық № 12, 01.12.2026')
+    await page.getByRole('button', { name: 'Деректерді көрсету' }).click()
+    await page.getByText(/Рөліңізге көрінетін деректер жоқ|Мәні/).first().waitFor()
+    await screenshot(page, 'console', '06-subject-data-after-basis')
+    const audit = await derbes.database.db.selectFrom('audit_entries').select(['action', 'basis']).where('operator_id', '=', 'ttc').where('subject_id', '=', subject.subjectId).execute()
+    expect(audit.map((a) => a.basis)).toContain('management_order')
+  })
+
+  it('a role without requests:read sees no Requests page', async () => {
+    const res = await derbes.call(await derbes.token('ttc', ['staff:manage', 'consents:read', 'consents:write', 'data:read', 'data:write', 'decisions', 'subjects:read', 'subjects:write']), {
+      method: 'POST', url: '/v1/operators/ttc/staff', payload: { login: 'clerk', password: 'clerk-password-2026', displayName: 'Clerk', roleId: 'contractor' },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    // TTC's contractor role reads and writes subjects' data; it has no request permissions (permissions-for-role.ts).
+    expect(res.json().permissions).not.toContain('requests:read')
+    await page.getByRole('button', { name: /Шығу|Выйти|Sign out/ }).click()
+    await signInToConsole(page, derbes.url, 'ttc', { login: 'clerk', password: 'clerk-password-2026' })
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Субъектілер' }).count()).toBe(1)
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Өтініштер' }).count()).toBe(0)
+    await screenshot(page, 'console', '07-limited-role')
+  })
+})

@@ -1,4 +1,0 @@
-// Placeholder until the console's policy page is built (issue 6); replaced, not extended.
-export default function PolicyPage() {
-  return <p className="muted">…</p>
-}

@@ -1,0 +1,100 @@
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { useLanguage, useTexts } from '../../i18n/language.tsx'
+import { formatDate, formatDateTime } from '../../ui/format.ts'
+import { Loading } from '../../ui/loading.tsx'
+import { ProblemNotice } from '../../ui/problem-notice.tsx'
+import { useLoad } from '../../ui/use-load.ts'
+import { useConsoleSession } from '../session.tsx'
+import type { RequestView } from './requests-page.tsx'
+import { KIND_TEXTS, NEXT_STATES, STATE_TEXTS } from './request-texts.ts'
+
+interface RequestDetail extends RequestView {
+  answeredAt: string | null
+  refusal: Record<string, unknown> | null
+  history: Array<{ seq: number; from: string | null; to: string; at: string; actor: string; note: string | null }>
+  tasks: Array<{ taskId: string; target: string; targetId: string | null; action: string; state: string; attempts: number; lastError: string | null }>
+}
+
+const TEXTS = {
+  back: { kk: 'Барлық өтініштер', ru: 'Все обращения', en: 'All requests' },
+  state: { kk: 'Күйі', ru: 'Статус', en: 'State' },
+  received: { kk: 'Қабылданды', ru: 'Получено', en: 'Received' },
+  channel: { kk: 'Арна', ru: 'Канал', en: 'Channel' },
+  due: { kk: 'Мерзімі', ru: 'Срок', en: 'Due' },
+  late: { kk: 'мерзімі өтті', ru: 'просрочено', en: 'overdue' },
+  waiting: { kk: 'Күтілуде', ru: 'Ожидается', en: 'Waiting for' },
+  move: { kk: 'Келесі қадам', ru: 'Следующий шаг', en: 'Next step' },
+  to: { kk: 'Өткізу:', ru: 'Перевести:', en: 'Move to:' },
+  note: { kk: 'Тарихқа ескертпе (дербес деректерсіз)', ru: 'Заметка в историю (без персональных данных)', en: 'Note for the history (no personal data)' },
+  tasks: { kk: 'Тапсырмалар', ru: 'Задачи', en: 'Tasks' },
+  history: { kk: 'Тарихы', ru: 'История', en: 'History' },
+  subject: { kk: 'Субъект', ru: 'Субъект', en: 'Subject' },
+  noTasks: { kk: 'Тапсырмалар жоқ.', ru: 'Задач нет.', en: 'No tasks.' },
+}
+
+/** One request: its deadline, tasks, history and the steps its state allows (issue 4 §4). */
+export function RequestPage() {
+  const { call, operatorId, can } = useConsoleSession()
+  const { requestId = '' } = useParams()
+  const { language } = useLanguage()
+  const t = useTexts(TEXTS)
+  const one = useLoad(() => call<RequestDetail>(`/requests/${encodeURIComponent(requestId)}`), [call, requestId])
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<unknown>()
+  const [busy, setBusy] = useState(false)
+  const r = one.data
+
+  async function move(to: string) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await call(`/requests/${encodeURIComponent(requestId)}/transitions`, { body: { to, ...(note.trim() ? { note: note.trim() } : {}) } })
+      setNote('')
+      one.reload()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <p><Link to={`/console/${operatorId}/requests`}>{t.back}</Link></p>
+      <ProblemNotice error={one.error ?? error} />
+      {one.loading && !r ? <Loading /> : null}
+      {r ? (
+        <>
+          <h1>{r.reference} — {KIND_TEXTS[r.kind]?.[language] ?? r.kind}</h1>
+          <dl>
+            <dt>{t.state}</dt><dd data-testid="request-state">{STATE_TEXTS[r.state]?.[language] ?? r.state}</dd>
+            <dt>{t.due}</dt><dd>{formatDate(r.dueOn, language)} {r.overdue ? <span className="badge overdue">{t.late}</span> : null}</dd>
+            <dt>{t.received}</dt><dd>{formatDateTime(r.receivedAt, language)}</dd>
+            <dt>{t.channel}</dt><dd>{r.channel}</dd>
+            {r.subjectId ? (<><dt>{t.subject}</dt><dd>{can('subjects:read') ? <Link to={`/console/${operatorId}/subjects/${r.subjectId}`}>{r.subjectId}</Link> : r.subjectId}</dd></>) : null}
+            {r.waitingFor.length ? (<><dt>{t.waiting}</dt><dd>{r.waitingFor.join(', ')}</dd></>) : null}
+          </dl>
+          {can('requests:manage') && NEXT_STATES[r.state]?.length ? (
+            <section aria-labelledby="next-step">
+              <h2 id="next-step">{t.move}</h2>
+              <label htmlFor="note">{t.note}</label>
+              <input id="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+              <div className="actions">
+                {NEXT_STATES[r.state]!.map((to) => (
+                  <button key={to} type="button" disabled={busy} onClick={() => void move(to)}>{t.to} {STATE_TEXTS[to]?.[language] ?? to}</button>
+                ))}
+              </div>
+            </section>
+          ) : null}
+          <h2>{t.tasks}</h2>
+          {r.tasks.length ? (
+            <ul>{r.tasks.map((task) => <li key={task.taskId}>{task.target}{task.targetId ? ` ${task.targetId}` : ''}: {task.action} — {task.state}{task.lastError ? ` (${task.lastError})` : ''}</li>)}</ul>
+          ) : <p className="muted">{t.noTasks}</p>}
+          <h2>{t.history}</h2>
+          <ol>{r.history.map((h) => <li key={h.seq}>{formatDateTime(h.at, language)} — {STATE_TEXTS[h.to]?.[language] ?? h.to} ({h.actor}){h.note ? `: ${h.note}` : ''}</li>)}</ol>
+        </>
+      ) : null}
+    </>
+  )
+}
