@@ -9,12 +9,13 @@ import { benchDecisionHttp } from './decision-http.ts'
 import { benchBusinessDays } from './kz-business-days.ts'
 import { formatResult } from './measure.ts'
 import { benchPolicyCompile } from './policy-compile.ts'
+import { benchFirstPageWeight, formatPageWeight } from './portal-size.ts'
 import { benchFieldCipher } from './vault-crypto.ts'
 
 // Benchmarks print ratios against a baseline measured in the same run, never absolute promises.
 // With DATABASE_URL set, the storage benchmarks also run on that PostgreSQL server.
 // Names as arguments run only those: `npm run bench -- audit ingest`.
-const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention'] as const
+const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention', 'web'] as const
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(BENCHMARKS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -60,3 +61,5 @@ if (wanted('access')) out(`${formatAccessResult(await benchAccessRequest(databas
 if (wanted('shred')) for (const url of databases) out(formatShredResult(await benchRetentionShred(url ? { databaseUrl: url } : {})))
 // The retention sweep: 1,000,000 subjects on PostgreSQL (DATABASE_URL), 100,000 on PGlite.
 if (wanted('retention')) for (const url of databases) out(`${formatRetentionSweep(await benchRetentionSweep(url ? { databaseUrl: url } : {}), formatResult)}\n`)
+// Issue 6, Size: the portal's first page under 150 KB of gzipped JavaScript (the build in web/dist/app).
+if (wanted('web')) out(`${formatPageWeight(benchFirstPageWeight())}\n`)
