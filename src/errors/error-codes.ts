@@ -128,6 +128,7 @@ export const ERROR_CODES = {
   DERBES_RETENTION_TRIGGER_EXISTS: { status: 409, title: 'The retention trigger is already recorded for the subject' },
   DERBES_RETENTION_HOLD_NOT_FOUND: { status: 404, title: 'No such legal hold of the operator' },
   DERBES_RETENTION_HOLD_RELEASED: { status: 409, title: 'The legal hold is already released' },
+  DERBES_BANNER_NOT_OFFERED: { status: 404, title: 'The operator offers no cookie banner' },
   DERBES_WEB_NOT_BUILT: { status: 503, title: 'The console and portal are not built' },
   DERBES_NOT_READY: { status: 503, title: 'Derbes is not ready' },
   DERBES_INTERNAL: { status: 500, title: 'Internal error' },

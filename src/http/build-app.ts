@@ -20,6 +20,7 @@ import { minorsRoutes } from '../retention/minors/index.ts'
 import { retentionRoutes, retentionRunRoutes } from '../retention/index.ts'
 import { statisticsRoutes } from '../statistics/index.ts'
 import { webRoutes } from '../web/index.ts'
+import { bannerRoutes } from '../banner/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import type { AppDeps } from './app-deps.ts'
 import { registerHealth } from './health.ts'
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await statisticsRoutes(app, deps, options.config)
   await retentionRunRoutes(app, deps)
   await retentionRoutes(app, deps)
+  await bannerRoutes(app, deps)
   await webRoutes(app)
   return app
 }

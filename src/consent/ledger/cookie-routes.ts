@@ -20,7 +20,9 @@ export async function cookieRoutes(app: FastifyInstance, deps: LedgerDeps): Prom
         response: { 201: CookieChoiceSchema, 400: problem, 404: problem, 422: problem },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordCookieConsent(deps, { ...request.params, ...request.body })),
+    // The Sec-GPC request header is the same signal as the banner's `gpc` (Global Privacy Control): either refuses every optional category.
+    async (request, reply) =>
+      reply.status(201).send(await recordCookieConsent(deps, { ...request.params, ...request.body, gpc: request.body.gpc === true || request.headers['sec-gpc'] === '1' })),
   )
 
   app.get<{ Params: { operatorId: string; visitorId: string } }>('/v1/operators/:operatorId/cookie-consents/:visitorId', {
