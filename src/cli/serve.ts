@@ -17,6 +17,7 @@ import { startRetentionScheduler } from '../retention/start-retention-scheduler.
 import { startMinorsScanJob } from '../retention/minors/index.ts'
 import { startIncidentReminderJob } from '../incidents/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
+import { DEMO_SUBJECT_PHONE, ensureDemoSubject, logDemoSms } from '../portal/demo-subjects.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 
 /**
@@ -43,6 +44,9 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
       if (demo.apiKey) demoLines.push(`  ${s.operatorId.padEnd(6)} demo API key (shown once): ${demo.apiKey}`)
     }
     demoLines.unshift(`  demo staff sign-in for every seed operator: login 'admin', password 'derbes-demo' (POST /v1/operators/<id>/sessions)`)
+    // A demo subject per seed operator for the portal; its one-time codes appear in this log (logDemoSms below).
+    for (const s of seeded) await ensureDemoSubject({ db: database.db, clock: () => new Date(), keys, calendar }, s.operatorId)
+    demoLines.push(`  demo subject sign-in to every portal: phone ${DEMO_SUBJECT_PHONE}; the one-time code is printed here (demo SMS)`)
   }
   // Background work of this process; several processes may run it side by side (each claims its rows).
   const events = startEventDispatcher(
@@ -67,10 +71,15 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
   // Issue 5 §2: the nightly retention sweep on pg-boss (02:30 Asia/Almaty), one run per operator across all processes.
   const retention = await startRetentionScheduler({ db: database.db, clock, keys, calendar, signer, log: app.log })
+  // Demo only: without an SMS provider the outbox's messages (portal codes) are printed here instead of sent.
+  const seededIds = options.seed ? (await listOperators({ db: database.db })).map((o) => o.operatorId) : []
+  const demoSms = runEvery(1_000, 'demo SMS log', async () => {
+    if (seededIds.length) await logDemoSms({ db: database.db, clock, keys, calendar }, seededIds, (line) => process.stdout.write(`${line}\n`))
+  }, app.log)
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop(), retention.stop()])
+    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop(), retention.stop(), demoSms.stop()])
     await app.close()
     await database.close()
   })
