@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'statistics:export', // aggregate, k-anonymous statistics — never an identifier or a vault value (art. 17(1))
   'incidents:read', // see the breach register, deadlines, notices and timelines — no personal-data values
   'incidents:manage', // register incidents, resolve affected subjects, add measures, record the authority notice, queue subject notices
+  'policy:read', // every version of the policy, drafts included, their lint reports and diffs (the published one is public)
+  'policy:manage', // upload a new draft version of the policy
+  'policy:approve', // approve and publish a version: the responsible person's act (TTC-3.7)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

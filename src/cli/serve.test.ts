@@ -67,7 +67,8 @@ describe('npm start (derbes serve --seed) on a fresh machine', () => {
     const { child, urls } = await start(dataDir)
     try {
       const base = urls[0]!.replace(/\/notice\/.*/, '')
-      const versions = await (await fetch(`${base}/v1/operators/ttc/policy/versions`)).json()
+      const session = await (await fetch(`${base}/v1/operators/ttc/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'derbes-demo' }) })).json()
+      const versions = await (await fetch(`${base}/v1/operators/ttc/policy/versions`, { headers: { authorization: `Bearer ${session.token}` } })).json()
       expect(versions.versions).toHaveLength(1)
       expect(versions.versions[0].state).toBe('published')
     } finally {

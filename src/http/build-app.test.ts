@@ -25,12 +25,13 @@ describe('the HTTP app', () => {
   it('names an unknown body field and a missing one in problem details', async () => {
     const res = await app.inject({
       method: 'POST',
-      url: '/v1/operators/ttc/policy/versions/v1/approve',
-      payload: { order: 'Order No. 1', approvedByTypo: 'someone' },
+      // A public route (the banner's), so validation is what answers: credentials are checked before bodies elsewhere.
+      url: '/v1/operators/ttc/cookie-consents',
+      payload: { policyVersionId: 'v1', language: 'kk', choices: {}, visitorIdTypo: 'visitor-0001' },
     })
     expect(res.statusCode).toBe(400)
     const pointers = (res.json().errors as { pointer: string }[]).map((e) => e.pointer)
-    expect(pointers).toEqual(expect.arrayContaining(['/body/approvedBy', '/body/approvedByTypo']))
+    expect(pointers).toEqual(expect.arrayContaining(['/body/visitorId', '/body/visitorIdTypo']))
   })
 
   it('serves Prometheus metrics, counting requests by route', async () => {

@@ -7,6 +7,7 @@ import { TEST_DATABASES } from '../db/test-databases.ts'
 import { buildTestApp } from '../http/index.ts'
 import { escapeHtml } from '../policy/render/index.ts'
 import { seedOperators } from './seed-operators.ts'
+import { issueApiKey } from '../access/index.ts'
 
 const TW = readFileSync(new URL('../../policies/tw.yaml', import.meta.url), 'utf8')
 const twVersion = String(parseDocument(TW).getIn(['version', 'id']))
@@ -20,6 +21,11 @@ describe.each(TEST_DATABASES)('public notices, lint and diff of the seed operato
     await seedOperators({ db: database.db, clock: () => new Date() }, new URL('../../policies/', import.meta.url).pathname)
     app = await buildTestApp(database)
   })
+  /** A policy reader's key of the operator (drafts, lint and diffs need `policy:read`; uploads `policy:manage`). */
+  const as = async (operatorId: string, options: { method?: 'GET' | 'POST'; url: string; headers?: Record<string, string>; payload?: string }) => {
+    const { token } = await issueApiKey(database.db, { operatorId, name: 'reviewer', permissions: ['policy:read', 'policy:manage'], createdBy: 'test' }, new Date())
+    return app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } })
+  }
   afterAll(async () => {
     await app.close()
     await database.close()
@@ -60,7 +66,7 @@ describe.each(TEST_DATABASES)('public notices, lint and diff of the seed operato
 
   it('lints a stored version: KZK keeps data without a time limit (KZK-3.12, art. 12(2))', async () => {
     const { publishedVersionId } = (await app.inject('/v1/operators/kzk')).json()
-    const report = (await app.inject(`/v1/operators/kzk/policy/versions/${publishedVersionId}/lint`)).json()
+    const report = (await as('kzk', { url: `/v1/operators/kzk/policy/versions/${publishedVersionId}/lint` })).json()
     expect(report.counts.error).toBeGreaterThan(0)
     const unlimited = report.findings.find((f: { ruleId: string }) => f.ruleId === 'retention-unlimited')
     expect(unlimited).toMatchObject({ severity: 'error', path: expect.stringMatching(/^\/retention\/\d+\/keep$/) })
@@ -79,14 +85,14 @@ describe.each(TEST_DATABASES)('public notices, lint and diff of the seed operato
         purposes: ['newsletters'],
       },
     ]))
-    const upload = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: { 'content-type': 'application/yaml' }, payload: doc.toString() })
+    const upload = await as('tw', { method: 'POST', url: '/v1/operators/tw/policy/versions', headers: { 'content-type': 'application/yaml' }, payload: doc.toString() })
     expect(upload.statusCode, upload.body).toBe(201)
-    const diff = (await app.inject('/v1/operators/tw/policy/versions/with-partner/diff?lang=ru')).json()
+    const diff = (await as('tw', { url: '/v1/operators/tw/policy/versions/with-partner/diff?lang=ru' })).json()
     expect(diff.before).toBe(twVersion)
     const added = diff.changes.find((c: { area: string; kind: string }) => c.area === 'recipients' && c.kind === 'added')
     expect(added).toMatchObject({ id: 'partner-ru', crossBorder: true })
     expect(added.summary).toMatch(/[а-я]/)
-    const first = (await app.inject(`/v1/operators/tw/policy/versions/${twVersion}/diff`)).json()
+    const first = (await as('tw', { url: `/v1/operators/tw/policy/versions/${twVersion}/diff` })).json()
     expect(first).toEqual({ before: null, after: twVersion, changes: [] })
   })
 })

@@ -44,7 +44,7 @@ export const ApprovalBody = Type.Object(
 )
 
 export const PublishBody = Type.Object(
-  { publishedBy: Type.String({ minLength: 1, maxLength: 300 }) },
+  { publishedBy: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Who publishes, when it is not the holder of the credentials (an official named in the order); the credentials’ holder otherwise' })) },
   { additionalProperties: false },
 )
 

@@ -19,16 +19,21 @@ export function registerPolicyBodyParsers(scope: FastifyInstance) {
   scope.addContentTypeParser(['application/json', ...YAML_TYPES], { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body))
 }
 
-/** Who sends a request; API keys and staff sessions replace this header when `access/` lands. */
+/**
+ * Who registers a new operator: that route is installation-wide, before the
+ * operator has staff or keys, so it names its sender in this header (restrict
+ * the route at the reverse proxy). Operator-scoped policy routes take the
+ * actor from their credentials instead.
+ */
 export function actorOf(request: FastifyRequest): string {
   const actor = request.headers['x-derbes-actor']
   return typeof actor === 'string' && actor.trim() !== '' ? actor.trim().slice(0, 200) : 'api'
 }
 
-export function uploadFrom(request: FastifyRequest, operatorId?: string): PolicyUpload {
+export function uploadFrom(request: FastifyRequest, operatorId?: string, actor: string = actorOf(request)): PolicyUpload {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   const format = type === 'application/json' ? 'json' : YAML_TYPES.includes(type) ? 'yaml' : undefined
   if (!format || typeof request.body !== 'string') throw new DerbesError('DERBES_UNSUPPORTED_MEDIA_TYPE', 'send the policy as application/yaml or application/json')
   if (request.body.trim() === '') throw new DerbesError('DERBES_POLICY_INVALID', 'the body is empty')
-  return { source: request.body, format, uploadedBy: actorOf(request), ...(operatorId ? { operatorId } : {}) }
+  return { source: request.body, format, uploadedBy: actor, ...(operatorId ? { operatorId } : {}) }
 }

@@ -5,6 +5,8 @@ import { parseDocument } from 'yaml'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import type { DatabaseHandle } from '../db/index.ts'
 import { buildTestApp } from '../http/index.ts'
+import { issueApiKey } from '../access/index.ts'
+import type { InjectOptions } from 'fastify'
 
 const TW = readFileSync(new URL('../../policies/tw.yaml', import.meta.url), 'utf8')
 
@@ -22,10 +24,17 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   let app: FastifyInstance
   const clock = () => new Date('2026-11-20T10:00:00+05:00')
 
+  let token: string | undefined
   beforeEach(async () => {
     database = await target.open()
     app = await buildTestApp(database, { clock })
+    token = undefined
   })
+  /** The operator's routes with a key holding the policy permissions: issued once TW exists (its registration is installation-wide). */
+  const asTw = async (options: InjectOptions) => {
+    token ??= (await issueApiKey(database.db, { operatorId: 'tw', name: 'dpo', permissions: ['policy:read', 'policy:manage', 'policy:approve'], createdBy: 'test' }, clock())).token
+    return app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } })
+  }
   afterEach(async () => {
     await app.close()
     await database.close()
@@ -46,11 +55,11 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     expect(unpublished.statusCode).toBe(404)
     expect(unpublished.json().code).toBe('DERBES_POLICY_NOT_PUBLISHED')
 
-    const early = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version.versionId}/publish`, payload: { publishedBy: 'dpo' } })
+    const early = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version.versionId}/publish`, payload: { publishedBy: 'dpo' } })
     expect(early.statusCode).toBe(409)
     expect(early.json().code).toBe('DERBES_POLICY_VERSION_NOT_APPROVED')
 
-    const approved = await app.inject({
+    const approved = await asTw({
       method: 'POST',
       url: `/v1/operators/tw/policy/versions/${version.versionId}/approve`,
       payload: { approvedBy: 'A. Director, chair of the board', order: 'Order No. 12-П', approvedAt: '2026-11-19T09:00:00+05:00' },
@@ -58,7 +67,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     expect(approved.statusCode, approved.body).toBe(200)
     expect(approved.json().approval).toEqual({ by: 'A. Director, chair of the board', order: 'Order No. 12-П', at: '2026-11-19T04:00:00.000Z' })
 
-    const published = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version.versionId}/publish`, payload: { publishedBy: 'dpo' } })
+    const published = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version.versionId}/publish`, payload: { publishedBy: 'dpo' } })
     expect(published.json()).toMatchObject({ state: 'published', published: { by: 'dpo', at: clock().toISOString() } })
 
     const current = await app.inject({ method: 'GET', url: '/v1/operators/tw/policy' })
@@ -72,20 +81,20 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
 
   it('keeps every version: publishing a new one supersedes the old (TTC-1.8)', async () => {
     const first = (await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
-    await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/approve`, payload: { approvedBy: 'Chair', order: '№1' } })
-    await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/publish`, payload: { publishedBy: 'dpo' } })
+    await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/approve`, payload: { approvedBy: 'Chair', order: '№1' } })
+    await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/publish`, payload: { publishedBy: 'dpo' } })
 
-    const second = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['version', 'id'], 'next']]) })
+    const second = await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['version', 'id'], 'next']]) })
     expect(second.statusCode, second.body).toBe(201)
-    await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions/next/approve', payload: { approvedBy: 'Chair', order: '№2' } })
-    await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions/next/publish', payload: { publishedBy: 'dpo' } })
+    await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions/next/approve', payload: { approvedBy: 'Chair', order: '№2' } })
+    await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions/next/publish', payload: { publishedBy: 'dpo' } })
 
-    const versions = (await app.inject({ method: 'GET', url: '/v1/operators/tw/policy/versions' })).json().versions
+    const versions = (await asTw({ method: 'GET', url: '/v1/operators/tw/policy/versions' })).json().versions
     expect(versions.map((v: { versionId: string; state: string }) => [v.versionId, v.state])).toEqual([
       [first.versionId, 'superseded'],
       ['next', 'published'],
     ])
-    const old = await app.inject({ method: 'GET', url: `/v1/operators/tw/policy/versions/${first.versionId}` })
+    const old = await asTw({ method: 'GET', url: `/v1/operators/tw/policy/versions/${first.versionId}` })
     expect(old.statusCode).toBe(200)
     expect(old.json().version.approval.order).toBe('№1')
   })
@@ -133,13 +142,13 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
 
   it('never overwrites a version and refuses a document of another operator', async () => {
     await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
-    const again = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'contacts', 'email'], 'x@y.kz']]) })
+    const again = await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'contacts', 'email'], 'x@y.kz']]) })
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('DERBES_POLICY_VERSION_EXISTS')
-    const stored = await app.inject({ method: 'GET', url: `/v1/operators/tw/policy/versions/${parseDocument(TW).getIn(['version', 'id'])}?format=yaml` })
+    const stored = await asTw({ method: 'GET', url: `/v1/operators/tw/policy/versions/${parseDocument(TW).getIn(['version', 'id'])}?format=yaml` })
     expect(stored.body).toBe(TW)
 
-    const other = await app.inject({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'id'], 'someone-else']]) })
+    const other = await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'id'], 'someone-else']]) })
     expect(other.statusCode).toBe(422)
     expect(other.json()).toMatchObject({ code: 'DERBES_POLICY_OPERATOR_MISMATCH', errors: [{ pointer: '/operator/id' }] })
   })
@@ -147,11 +156,11 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   it('answers bad requests with problem details naming the field', async () => {
     await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
     const version = parseDocument(TW).getIn(['version', 'id'])
-    const noOrder = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair' } })
+    const noOrder = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair' } })
     expect(noOrder.statusCode).toBe(400)
     expect(noOrder.json()).toMatchObject({ code: 'DERBES_VALIDATION', errors: [{ pointer: '/body/order' }] })
 
-    const extra = await app.inject({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair', order: '1', sneaky: true } })
+    const extra = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair', order: '1', sneaky: true } })
     expect(extra.statusCode).toBe(400)
 
     const text = await app.inject({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'text/plain' }, payload: TW })
@@ -162,5 +171,30 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     expect(missing.json()).toMatchObject({ status: 404, code: 'DERBES_OPERATOR_NOT_FOUND' })
     const nowhere = await app.inject({ method: 'GET', url: '/v2/whatever' })
     expect(nowhere.json()).toMatchObject({ status: 404, code: 'DERBES_NOT_FOUND' })
+  })
+
+  it('issue 3: drafts, uploads, approval and publication need the operator\'s credentials with the policy permissions; the published policy stays public', async () => {
+    const created = (await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
+    const approve = `/v1/operators/tw/policy/versions/${created.versionId}/approve`
+    const nobody = await app.inject({ method: 'POST', url: approve, payload: { approvedBy: 'Chair', order: '№1' } })
+    expect(nobody.statusCode).toBe(401)
+    expect((await app.inject({ method: 'GET', url: '/v1/operators/tw/policy/versions' })).statusCode).toBe(401)
+    expect((await app.inject({ method: 'GET', url: `/v1/operators/tw/policy/versions/${created.versionId}/lint` })).statusCode).toBe(401)
+    const reader = (await issueApiKey(database.db, { operatorId: 'tw', name: 'reader', permissions: ['policy:read'], createdBy: 'test' }, clock())).token
+    const asReader = (options: InjectOptions) => app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${reader}` } })
+    expect((await asReader({ method: 'GET', url: '/v1/operators/tw/policy/versions' })).statusCode).toBe(200)
+    const refused = await asReader({ method: 'POST', url: approve, payload: { approvedBy: 'Chair', order: '№1' } })
+    expect(refused.statusCode).toBe(403)
+    expect((await asReader({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['version', 'id'], 'x']]) })).statusCode).toBe(403)
+    expect((await database.db.selectFrom('policy_versions').select('state').execute()).map((v) => v.state)).toEqual(['draft'])
+    // The uploader and the publisher are the credentials' holder, not a header anyone could send.
+    const upload = await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: { ...yaml, 'x-derbes-actor': 'someone-else' }, payload: edited(TW, [[['version', 'id'], 'next']]) })
+    expect(upload.statusCode, upload.body).toBe(201)
+    expect(upload.json().uploadedBy).toMatch(/^api_key:/)
+    await asTw({ method: 'POST', url: approve, payload: { approvedBy: 'Chair', order: '№1' } })
+    const published = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${created.versionId}/publish`, payload: {} })
+    expect(published.statusCode, published.body).toBe(200)
+    expect(published.json().published.by).toMatch(/^api_key:/)
+    expect((await app.inject({ method: 'GET', url: '/v1/operators/tw/policy' })).statusCode).toBe(200)
   })
 })

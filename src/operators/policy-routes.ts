@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { authorize, requirePermission } from '../access/index.ts'
 import { approvePolicyVersion } from './approve-policy-version.ts'
 import { ApprovalBody, OperatorIdParam, PolicyDocumentRef, PublishBody, VersionParams, VersionViewSchema } from './operator-schemas.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
-import { actorOf, POLICY_MEDIA_TYPES, PolicyText, registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
+import { POLICY_MEDIA_TYPES, PolicyText, registerPolicyBodyParsers, uploadFrom } from './policy-body.ts'
 import { publishPolicyVersion } from './publish-policy-version.ts'
 import { getPublishedVersion, getVersion, listVersions, type StoredVersion } from './read-policies.ts'
 import { uploadPolicyVersion } from './upload-policy-version.ts'
@@ -31,7 +32,9 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
     },
   }, async (request, reply) => sendVersion(await getPublishedVersion(deps, request.params.operatorId), request.query.format, reply))
 
+  // Drafts and their history are the operator's business; the published version above is public, like its notice.
   app.get<{ Params: { operatorId: string } }>('/v1/operators/:operatorId/policy/versions', {
+    preValidation: requirePermission('policy:read'),
     schema: {
       tags: ['policy'],
       summary: 'Every version of the policy, oldest first',
@@ -41,6 +44,7 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
   }, async (request) => ({ versions: await listVersions(deps, request.params.operatorId) }))
 
   app.get<VersionRequest>('/v1/operators/:operatorId/policy/versions/:versionId', {
+    preValidation: requirePermission('policy:read'),
     schema: {
       tags: ['policy'],
       summary: 'One version of the policy',
@@ -53,6 +57,7 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
   app.post<{ Params: { operatorId: string; versionId: string }; Body: { approvedBy: string; order: string; approvedAt?: string } }>(
     '/v1/operators/:operatorId/policy/versions/:versionId/approve',
     {
+      preValidation: requirePermission('policy:approve'),
       schema: {
         tags: ['policy'],
         summary: 'Approve a draft version: who, when, by which order (TTC-3.7)',
@@ -74,6 +79,7 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
   app.post<{ Params: { operatorId: string; versionId: string }; Body: { publishedBy?: string } }>(
     '/v1/operators/:operatorId/policy/versions/:versionId/publish',
     {
+      preValidation: requirePermission('policy:approve'),
       schema: {
         tags: ['policy'],
         summary: 'Publish an approved version; the one before it is superseded and kept',
@@ -83,12 +89,13 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
       },
     },
     async (request) =>
-      publishPolicyVersion(deps, request.params.operatorId, request.params.versionId, request.body?.publishedBy ?? actorOf(request)),
+      publishPolicyVersion(deps, request.params.operatorId, request.params.versionId, request.body?.publishedBy ?? authorize(request, request.params.operatorId, 'policy:approve').actor),
   )
 
   await app.register(async (scope) => {
     registerPolicyBodyParsers(scope)
     scope.post<{ Params: { operatorId: string } }>('/v1/operators/:operatorId/policy/versions', {
+      preValidation: requirePermission('policy:manage'),
       schema: {
         tags: ['policy'],
         summary: 'Upload a new draft version (YAML or JSON body)',
@@ -98,6 +105,6 @@ export async function policyRoutes(app: FastifyInstance, deps: OperatorsDeps) {
         params: OperatorIdParam,
         response: { 201: Type.Ref(VersionViewSchema), 404: problem, 409: problem, 415: problem, 422: problem },
       },
-    }, async (request, reply) => reply.status(201).send(await uploadPolicyVersion(deps, uploadFrom(request, request.params.operatorId))))
+    }, async (request, reply) => reply.status(201).send(await uploadPolicyVersion(deps, uploadFrom(request, request.params.operatorId, authorize(request, request.params.operatorId, 'policy:manage').actor))))
   })
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { requirePermission } from '../access/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { LANGUAGES, loadPolicy, type Language } from '../policy/index.ts'
 import { diffPolicies } from '../policy/diff/index.ts'
@@ -13,6 +14,7 @@ const problem = { $ref: 'Problem#' }
 /** What a responsible person reads before approving a version: its lint report and what changed. */
 export async function reviewRoutes(app: FastifyInstance, deps: OperatorsDeps) {
   app.get<{ Params: { operatorId: string; versionId: string } }>('/v1/operators/:operatorId/policy/versions/:versionId/lint', {
+    preValidation: requirePermission('policy:read'),
     schema: {
       tags: ['policy'],
       summary: 'Check a version against Law No. 94-V',
@@ -30,6 +32,7 @@ export async function reviewRoutes(app: FastifyInstance, deps: OperatorsDeps) {
   app.get<{ Params: { operatorId: string; versionId: string }; Querystring: { against?: string; lang?: Language } }>(
     '/v1/operators/:operatorId/policy/versions/:versionId/diff',
     {
+      preValidation: requirePermission('policy:read'),
       schema: {
         tags: ['policy'],
         summary: 'What changed in this version, in words (against the version before it unless `against` is given)',
