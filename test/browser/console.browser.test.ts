@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import * as OTPAuth from 'otpauth'
+import { PERMISSIONS } from '../../src/access/index.ts'
 import { phone } from '../../src/portal/portal-test-kit.ts'
 import { describeInBrowser, openBrowser, screenshot, seriousA11yViolations, startDerbes, type RunningDerbes } from './browser-kit.ts'
 import { signInToConsole } from './console-kit.ts'
@@ -100,5 +102,31 @@ describeInBrowser('the console in a real browser (issue 6 §1, §4)', () => {
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Субъектілер' }).count()).toBe(1)
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Өтініштер' }).count()).toBe(0)
     await screenshot(page, 'console', '07-limited-role')
+  })
+
+  it('issue 3 §3: a member of staff with a TOTP second factor signs in with the code from their app', async () => {
+    const admin = await derbes.token('esp', [...PERMISSIONS])
+    const created = await derbes.call(admin, { method: 'POST', url: '/v1/operators/esp/staff', payload: { login: 'officer', password: 'officer-password-2026', displayName: 'Айгүл Серікқызы', roleId: 'consultant' } })
+    expect(created.statusCode, created.body).toBe(201)
+    const session = (await derbes.call(undefined, { method: 'POST', url: '/v1/operators/esp/sessions', payload: { login: 'officer', password: 'officer-password-2026' } })).json().token as string
+    const enrolled = await derbes.call(session, { method: 'POST', url: '/v1/operators/esp/staff/me/totp' })
+    expect(enrolled.statusCode, enrolled.body).toBe(201)
+    const totp = OTPAuth.URI.parse(enrolled.json().uri) as OTPAuth.TOTP
+    const code = () => totp.generate({ timestamp: derbes.now().getTime() })
+    expect((await derbes.call(session, { method: 'POST', url: '/v1/operators/esp/staff/me/totp/confirm', payload: { code: code() } })).statusCode).toBe(204)
+    derbes.setNow(new Date(derbes.now().getTime() + 60_000)) // a fresh code: each is accepted once
+
+    await page.goto(`${derbes.url}/console/esp/sign-in`)
+    await page.locator('#login').fill('officer')
+    await page.locator('#password').fill('officer-password-2026')
+    await page.locator('form button[type=submit]').click()
+    await page.locator('#totp').waitFor()
+    await screenshot(page, 'console', '08-second-factor')
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.locator('#totp').fill(code())
+    await page.locator('form button[type=submit]').click()
+    await page.getByRole('heading', { name: 'Шолу' }).waitFor()
+    expect(await page.locator('.layout > nav').textContent()).toContain('Айгүл Серікқызы')
+    await screenshot(page, 'console', '09-signed-in-with-totp')
   })
 })
