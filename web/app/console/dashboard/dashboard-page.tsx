@@ -21,7 +21,7 @@ export default function DashboardPage() {
   const { call, can, operatorId } = useConsoleSession()
   const t = useTexts(TEXTS)
   const requests = useLoad(() => (can('requests:read') ? call<Summary>('/requests/overdue/summary') : Promise.resolve(undefined)), [call])
-  const incidents = useLoad(() => (can('incidents:read') ? call<{ items: unknown[] }>('/incidents?open=true') : Promise.resolve(undefined)), [call])
+  const incidents = useLoad(() => (can('incidents:read') ? call<{ incidents: unknown[] }>('/incidents?status=open') : Promise.resolve(undefined)), [call])
   const base = `/console/${operatorId}`
   const card = (label: string, figure: number | undefined, to: string, urgent = false) => (
     <div className="card">
@@ -43,7 +43,7 @@ export default function DashboardPage() {
             {card(t.open, requests.data?.open, `${base}/requests`)}
           </>
         ) : null}
-        {can('incidents:read') ? card(t.incidents, incidents.data?.items.length, `${base}/incidents`) : null}
+        {can('incidents:read') ? card(t.incidents, incidents.data?.incidents.length, `${base}/incidents`) : null}
       </div>
     </>
   )
