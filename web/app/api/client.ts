@@ -31,6 +31,8 @@ export class ApiProblem extends Error {
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
+  /** Sent as it is, with the content-type the caller sets (a policy's YAML text). */
+  rawBody?: string
   /** A staff session, an API key or a subject's portal token. */
   token?: string | null
   headers?: Record<string, string>
@@ -41,8 +43,9 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (options.token) headers.authorization = `Bearer ${options.token}`
-  const init: RequestInit = { method: options.method ?? (options.body === undefined ? 'GET' : 'POST'), headers }
+  const init: RequestInit = { method: options.method ?? (options.body === undefined && options.rawBody === undefined ? 'GET' : 'POST'), headers }
   if (options.body !== undefined) init.body = JSON.stringify(options.body)
+  if (options.rawBody !== undefined) init.body = options.rawBody
   if (options.signal) init.signal = options.signal
   const response = await fetch(path, init)
   if (!response.ok) throw new ApiProblem(await readProblem(response))
