@@ -25,6 +25,13 @@ export const BANNER_TEXTS = {
   save: { kk: 'Таңдауды сақтау', ru: 'Сохранить выбор', en: 'Save my choice' },
   vendors: { kk: 'Үшінші тараптар', ru: 'Третьи лица', en: 'Third parties' },
   always: { kk: 'әрқашан қосулы', ru: 'всегда включены', en: 'always on' },
+  // Said when the browser sends Global Privacy Control: the ledger then refuses every optional category.
+  gpc: {
+    kk: 'Браузеріңіз Global Privacy Control сигналын жібереді, сондықтан міндетті емес cookie файлдарының бәрі өшірулі.',
+    ru: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому все необязательные файлы cookie отключены.',
+    en: 'Your browser sends the Global Privacy Control signal, so every optional cookie is off.',
+  },
+  close: { kk: 'Жабу', ru: 'Закрыть', en: 'Close' },
 }
 
 export function bannerConfig(operatorId: string, versionId: string, cookies: Cookies): BannerConfig {
