@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLedgerFixture, type LedgerFixture } from '../consent/ledger/ledger-test-support.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { BANNER_SCRIPT } from './banner-routes.ts'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { approvePolicyVersion, publishPolicyVersion, uploadPolicyVersion } from '../operators/index.ts'
 
 // The routes are registered by the app with the build in web/dist (CI builds it in `npm ci`).
 describe.each(TEST_DATABASES)('the consent banner served by Derbes (issue 6 §3, TTC-5) on $name', (target) => {
@@ -60,6 +61,22 @@ describe.each(TEST_DATABASES)('the consent banner served by Derbes (issue 6 §3,
     expect(res.statusCode, res.body).toBe(201)
     expect(res.headers['access-control-allow-origin']).toBe('*')
     expect(res.json()).toMatchObject({ gpc: true, choices: { necessary: true, functional: false, analytics: false, marketing: false } })
+  })
+
+  // Last in this suite: it publishes a new TTC version for the ones after it.
+  it.runIf(existsSync(BANNER_SCRIPT))('TTC-5.7: a newly published version changes the script and its ETag, so the banner asks again', async () => {
+    const before = await fx.app.inject({ url: '/banner/v1/ttc.js' })
+    const etag = before.headers.etag as string
+    expect((await fx.app.inject({ url: '/banner/v1/ttc.js', headers: { 'if-none-match': `"other", W/${etag}` } })).statusCode).toBe(304)
+    const source = readFileSync('policies/ttc.yaml', 'utf8').replace(/^(version:\n(?:\s*#.*\n)*\s*id:\s*)"[^"]*"/m, '$1"2026-banner-test"')
+    const deps = { db: fx.deps.db, clock: fx.deps.clock }
+    await uploadPolicyVersion(deps, { source, format: 'yaml', uploadedBy: 'test', operatorId: 'ttc' })
+    await approvePolicyVersion(deps, 'ttc', '2026-banner-test', { approvedBy: 'test', order: 'test order' })
+    await publishPolicyVersion(deps, 'ttc', '2026-banner-test', 'test')
+    const after = await fx.app.inject({ url: '/banner/v1/ttc.js', headers: { 'if-none-match': etag } })
+    expect(after.statusCode).toBe(200)
+    expect(after.headers.etag).not.toBe(etag)
+    expect(after.body).toContain('"versionId":"2026-banner-test"')
   })
 })
 

@@ -56,7 +56,9 @@ export async function bannerRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'db
       .header('cache-control', 'public, max-age=300')
       .header('access-control-allow-origin', '*')
       .header('x-content-type-options', 'nosniff')
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send()
+    // RFC 9110 §13.1.2: a list of tags, weak ones compared weakly (a proxy may have gzipped it and weakened the tag).
+    const known = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+    if (known.includes(etag) || known.includes('*')) return reply.status(304).send()
     return reply.type('text/javascript; charset=utf-8').send(body)
   })
 
