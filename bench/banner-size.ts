@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { BANNER_SCRIPT, bannerConfig } from '../src/banner/index.ts'
+import { BANNER_SCRIPT, bannerConfig, servedBannerScript } from '../src/banner/index.ts'
 import { loadPolicy } from '../src/policy/index.ts'
 
 export interface BannerWeight {
@@ -34,7 +34,7 @@ export function benchBannerSize(): BannerWeight[] {
   // What a visitor of TTC's site downloads: the same script with TTC's categories, vendors and kk/ru/en texts (src/banner/).
   const ttc = loadPolicy(readFileSync('policies/ttc.yaml', 'utf8'), 'policies/ttc.yaml')
   if (ttc.ok && ttc.document.cookies) {
-    const served = `!function(){${readFileSync(BANNER_SCRIPT, 'utf8')}\n__derbesBanner.start(${JSON.stringify(bannerConfig('ttc', ttc.document.version.id, ttc.document.cookies))})}();\n`
+    const served = servedBannerScript(readFileSync(BANNER_SCRIPT, 'utf8'), bannerConfig('ttc', ttc.document.version.id, ttc.document.cookies))
     measured.splice(1, 0, { name: "  as served for TTC (its categories, kk/ru/en)", files: ['policies/ttc.yaml'], gzipBytes: gzipSync(served, { level: 9 }).length, ours: true })
   }
   return measured

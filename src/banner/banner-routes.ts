@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { DerbesError } from '../errors/index.ts'
 import type { AppDeps } from '../http/app-deps.ts'
 import { getPublishedVersion } from '../operators/index.ts'
-import { bannerConfig } from './banner-config.ts'
+import { bannerConfig, type BannerConfig } from './banner-config.ts'
 
 /** Where `npm run build:web` writes the banner (web/build-banner.ts). */
 export const BANNER_SCRIPT = fileURLToPath(new URL('../../web/dist/banner/banner.js', import.meta.url))
@@ -47,8 +47,7 @@ export async function bannerRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'db
     const cookies = version.document.cookies
     if (!cookies?.banner) throw new DerbesError('DERBES_BANNER_NOT_OFFERED', `operator '${operatorId}' offers no cookie banner in its published policy`)
     const config = bannerConfig(operatorId, version.view.versionId, cookies)
-    // The bundle's global stays inside this function: nothing leaks into the operator's page but window.derbes.
-    const body = `!function(){${bundle}\n__derbesBanner.start(${JSON.stringify(config)})}();\n`
+    const body = servedBannerScript(bundle, config)
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`
     reply
       .header('etag', etag)
@@ -66,6 +65,15 @@ export async function bannerRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'db
   app.get('/.well-known/gpc.json', { schema: { tags: ['consents'], summary: 'Global Privacy Control support' } }, async (_request, reply) =>
     reply.header('access-control-allow-origin', '*').send({ gpc: true, lastUpdate: GPC_SUPPORT_SINCE }),
   )
+}
+
+/**
+ * The script as an operator's visitors download it: the built bundle started with the operator's
+ * configuration. The bundle's global stays inside this function: nothing leaks into the operator's
+ * page but `window.derbes`.
+ */
+export function servedBannerScript(bundle: string, config: BannerConfig): string {
+  return `!function(){${bundle}\n__derbesBanner.start(${JSON.stringify(config)})}();\n`
 }
 
 /** The day the banner began to honour GPC; the spec asks for the date the file last changed. */

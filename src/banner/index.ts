@@ -1,2 +1,2 @@
-export { bannerRoutes, BANNER_SCRIPT } from './banner-routes.ts'
+export { bannerRoutes, BANNER_SCRIPT, servedBannerScript } from './banner-routes.ts'
 export { bannerConfig, BANNER_TEXTS, type BannerConfig } from './banner-config.ts'
