@@ -42,11 +42,12 @@ const INTROSPECTION_ATTEMPTS = 5
 /**
  * Kysely's migrator looks for its own tables by introspecting every schema of the
  * database, and PostgreSQL's `pg_get_serial_sequence` in that query fails with
- * 42P01 when another connection drops a table between the catalogue scan and the
- * call (test workers reset their schemas concurrently; so may an operator's own
- * tooling). Nothing has been migrated when it fails there (`results` is unset),
+ * 42P01 (or 3F000, for a whole schema) when another connection drops a table or
+ * schema between the catalogue scan and the call (test workers reset and drop
+ * their schemas concurrently; so may an operator's own tooling). Nothing has been migrated when it fails there (`results` is unset),
  * so trying again is safe.
  */
 function failedInIntrospection(result: MigrationResultSet): boolean {
-  return result.results === undefined && (result.error as { code?: string } | undefined)?.code === '42P01'
+  const code = (result.error as { code?: string } | undefined)?.code
+  return result.results === undefined && (code === '42P01' || code === '3F000')
 }
