@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'request_task_retried',
   // the data map of the operator's own systems was declared, changed or removed (issue 4 item 5)
   'system_changed',
+  // discovery (issue 7): a connected system scanned for personal data (samples read, no value kept); a proposal accepted or rejected
+  'discovery_scanned',
+  'discovery_proposal_decided',
   // an e-mail with personal data (an answer, its PDF and export) accepted by the SMTP server (src/notify/email/)
   'email_sent',
   // retention

@@ -12,6 +12,7 @@ import type { RetentionTables } from '../retention/retention-tables.ts'
 import type { RetentionRunTables } from '../retention/retention-run-tables.ts'
 import type { MinorsTables } from '../retention/minors/minors-tables.ts'
 import type { IncidentsTables } from '../incidents/incidents-tables.ts'
+import type { DiscoveryTables } from '../discovery/store/discovery-tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
@@ -168,7 +169,7 @@ export interface AuditCheckpointsTable {
  * Every table. Modules that own tables declare them beside their code
  * (`access/access-tables.ts`, `consent/consent-tables.ts`, …) and are merged here.
  */
-export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables, MinorsTables, IncidentsTables, RetentionRunTables, RetentionTables {
+export interface Database extends AccessTables, ConsentTables, NotifyTables, RequestsTables, TransfersTables, FulfilmentTables, SystemsTables, EmailTables, PortalTables, MinorsTables, IncidentsTables, RetentionRunTables, RetentionTables, DiscoveryTables {
   operators: OperatorsTable
   policy_versions: PolicyVersionsTable
   subjects: SubjectsTable

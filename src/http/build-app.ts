@@ -94,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'events', description: 'Webhook endpoints and the event outbox' },
         { name: 'requests', description: 'Data subject requests: intake, identity proof, deadlines, states, refusals' },
         { name: 'systems', description: "The operator's own systems: the data map and the connectors requests are fulfilled through" },
+        { name: 'discovery', description: 'Personal data found in the connected systems: scans, their diffs, proposals to the data map' },
         { name: 'portal', description: "The subject's own portal: one-time-code sign-in, my data, my consents, my requests" },
         { name: 'incidents', description: 'The breach register: deadlines to notify the authorised body, affected subjects, notices, timelines' },
         { name: 'retention', description: 'Retention: what is due, legal holds, runs, destruction acts, minors found' },

@@ -1,0 +1,64 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { ChunkOptions, ChunkSummary } from './scan-chunk.ts'
+import type { ChunkJob } from './scan-worker.ts'
+
+const WORKER = new URL('./scan-worker.ts', import.meta.url)
+
+/**
+ * Worker threads for the file scan, one per core by default (issue 7: "in
+ * worker threads (one per core)"). The workers run TypeScript through tsx,
+ * the way the rest of Derbes runs. `submit` waits for a free worker, so a
+ * reader that awaits it holds one chunk per worker (and the one it is
+ * reading) in memory, whatever the file's size.
+ */
+export class ChunkPool {
+  readonly size: number
+  readonly #workers: Worker[]
+  readonly #idle: Worker[]
+  readonly #pending = new Map<number, { resolve: (summary: ChunkSummary) => void; reject: (error: Error) => void }>()
+  readonly #waiting: (() => void)[] = []
+  #nextId = 0
+
+  constructor(size = availableParallelism()) {
+    this.size = Math.max(1, size)
+    this.#workers = Array.from({ length: this.size }, () => {
+      const worker = new Worker(WORKER, { execArgv: ['--import', 'tsx'] })
+      worker.on('message', ({ id, summary }: { id: number; summary: ChunkSummary }) => this.#settle(worker, id, (p) => p.resolve(summary)))
+      worker.on('error', (error) => {
+        for (const pending of this.#pending.values()) pending.reject(error)
+        this.#pending.clear()
+      })
+      return worker
+    })
+    this.#idle = [...this.#workers]
+  }
+
+  /**
+   * Hands `chunk` to the next free worker, once there is one; the chunk's
+   * memory moves to that worker. The summary arrives later.
+   */
+  async submit(chunk: Buffer, options: ChunkOptions): Promise<{ summary: Promise<ChunkSummary> }> {
+    while (this.#idle.length === 0) await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    const worker = this.#idle.shift()!
+    const id = this.#nextId++
+    const job: ChunkJob = { id, buffer: chunk.buffer as ArrayBuffer, offset: chunk.byteOffset, length: chunk.length, options }
+    const summary = new Promise<ChunkSummary>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject })
+      worker.postMessage(job, [job.buffer])
+    })
+    return { summary }
+  }
+
+  close(): Promise<number[]> {
+    return Promise.all(this.#workers.map((worker) => worker.terminate()))
+  }
+
+  #settle(worker: Worker, id: number, settle: (pending: { resolve: (summary: ChunkSummary) => void; reject: (error: Error) => void }) => void): void {
+    const pending = this.#pending.get(id)
+    this.#pending.delete(id)
+    this.#idle.push(worker)
+    this.#waiting.shift()?.()
+    if (pending) settle(pending)
+  }
+}

@@ -1,0 +1,8 @@
+export { DETECTED_KINDS, ITEM_KIND_OF, type DetectedKind, type Detection, type DetectionSink } from './detectors/detection.ts'
+export { classifyColumn, ColumnTally, type ColumnClassification, type ColumnInput } from './columns/classify-column.ts'
+export { scanTarget, type ScanOptions } from './scan-target.ts'
+export { personalColumns, type ColumnFinding, type FileFinding, type ScanReport, type TableFinding } from './report/scan-report.ts'
+export { summaryTable } from './report/summary-table.ts'
+export { toSarif } from './report/sarif.ts'
+export { discoveryRoutes } from './discovery-routes.ts'
+export type { DiscoveryTables } from './store/discovery-tables.ts'
