@@ -1,0 +1,68 @@
+import type { DetectedKind } from './detection.ts'
+
+/**
+ * Words that, shortly before a value, say what it is — in Kazakh, Russian and
+ * English, lower-case, matched as substrings so `тел.` and `телефон`, `карта`
+ * and `картой` all count (issue 7: context words in kk/ru/en raise
+ * confidence). For ID cards and passports they are required: the number's
+ * format alone is too weak.
+ */
+export const CONTEXT_WORDS: Readonly<Partial<Record<DetectedKind, readonly string[]>>> = {
+  iin: ['иин', 'жсн', 'iin', 'индивидуальный идентификационный', 'жеке сәйкестендіру'],
+  bin: ['бин', 'бсн', 'bin', 'бизнес-идентификац', 'бизнес-сәйкестендіру'],
+  phone: ['тел', 'phone', 'моб', 'ұялы', 'whatsapp', 'звон', 'call', 'номер', 'нөмір', 'contact', 'байланыс'],
+  bank_card: ['карт', 'card', 'visa', 'mastercard', 'төлем', 'оплат'],
+  iban: ['iban', 'иик', 'жсқ', 'счет', 'счёт', 'шот', 'account', 'реквизит'],
+  id_card: ['удостоверени', 'уд. личн', 'уд.личн', 'жеке куәлік', 'куәлік', 'id card', 'identity card', 'id-card', 'идентификационн', '№ док', 'документ', 'құжат'],
+  passport: ['паспорт', 'passport', 'төлқұжат'],
+  postcode: ['индекс', 'postcode', 'postal', 'zip', 'почтов', 'пошта'],
+  birth_date: ['туған', 'рожд', 'д.р', 'born', 'birth', 'dob', 'родил'],
+  ip_address: ['ip', 'адрес', 'host', 'хост', 'сервер', 'server'],
+}
+
+/** How far back, in bytes, a context word may stand: a few words of Cyrillic text. */
+export const CONTEXT_BYTES = 48
+
+/**
+ * Each kind's words as UTF-8 bytes in the three ways they are written — lower
+ * case, Capitalised, UPPER CASE — looked up by their first two bytes. One
+ * shared table of 65,536 bit sets (128 KiB, cache-resident) says which kinds
+ * have a word starting with a byte pair, so a look at the window costs one
+ * table read per byte and decodes nothing.
+ */
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1)
+const KIND_BITS = new Map<DetectedKind, number>()
+const PAIR_KINDS = new Uint16Array(65536)
+const WORDS_BY_PAIR = new Map<number, Uint8Array[]>()
+
+for (const [kind, list] of Object.entries(CONTEXT_WORDS) as [DetectedKind, readonly string[]][]) {
+  const bit = 1 << KIND_BITS.size
+  KIND_BITS.set(kind, bit)
+  for (const text of new Set(list.flatMap((w) => [w, capitalise(w), w.toUpperCase()]))) {
+    const word = new Uint8Array(Buffer.from(text))
+    const pair = (word[0]! << 8) | word[1]!
+    PAIR_KINDS[pair]! |= bit
+    const key = pair * 32 + Math.log2(bit)
+    WORDS_BY_PAIR.set(key, [...(WORDS_BY_PAIR.get(key) ?? []), word])
+  }
+}
+
+/**
+ * Whether a context word of `kind` stands in the few bytes before `start`.
+ * Called only for a candidate that already validated.
+ */
+export function contextBefore(bytes: Uint8Array, from: number, start: number, kind: DetectedKind): boolean {
+  const bit = KIND_BITS.get(kind)
+  if (bit === undefined) return false
+  for (let i = Math.max(from, start - CONTEXT_BYTES); i < start - 1; i++) {
+    const pair = (bytes[i]! << 8) | bytes[i + 1]!
+    if ((PAIR_KINDS[pair]! & bit) === 0) continue
+    for (const word of WORDS_BY_PAIR.get(pair * 32 + Math.log2(bit))!) {
+      if (i + word.length > start) continue
+      let k = 2
+      while (k < word.length && bytes[i + k] === word[k]) k++
+      if (k === word.length) return true
+    }
+  }
+  return false
+}
