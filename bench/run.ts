@@ -7,6 +7,7 @@ import { benchConsentIngest } from './consent-ingest.ts'
 import { benchDecisionBulk, formatBulkResult } from './decision-bulk.ts'
 import { benchDecisionEngine } from './decision-engine.ts'
 import { benchDecisionHttp } from './decision-http.ts'
+import { benchDiscoveryDatabases, benchDiscoveryFiles, formatDiscoveryDatabases, formatDiscoveryFiles } from './discovery-speed.ts'
 import { benchBusinessDays } from './kz-business-days.ts'
 import { formatResult } from './measure.ts'
 import { benchPolicyCompile } from './policy-compile.ts'
@@ -16,7 +17,7 @@ import { benchFieldCipher } from './vault-crypto.ts'
 // Benchmarks print ratios against a baseline measured in the same run, never absolute promises.
 // With DATABASE_URL set, the storage benchmarks also run on that PostgreSQL server.
 // Names as arguments run only those: `npm run bench -- audit ingest`.
-const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention', 'web'] as const
+const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention', 'web', 'discovery'] as const
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(BENCHMARKS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -64,3 +65,9 @@ if (wanted('shred')) for (const url of databases) out(formatShredResult(await be
 if (wanted('retention')) for (const url of databases) out(`${formatRetentionSweep(await benchRetentionSweep(url ? { databaseUrl: url } : {}), formatResult)}\n`)
 // Issue 6, Size: the portal's first page under 150 KB of gzipped JavaScript; the banner at most 6 KB, beside two npm banners.
 if (wanted('web')) out(`${formatPageWeight(benchFirstPageWeight())}\n${formatBannerSize(benchBannerSize())}\n`)
+// Issue 7, Speed: files per core with and without names, beside read + decode; database cells classified per core.
+if (wanted('discovery')) {
+  out(`${formatDiscoveryFiles(await benchDiscoveryFiles())}\n`)
+  // The end-to-end scan needs a PostgreSQL server to create the sample CRM in: DATABASE_URL, or the local one.
+  out(`${formatDiscoveryDatabases(await benchDiscoveryDatabases({ databaseUrl: databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test' }))}\n`)
+}

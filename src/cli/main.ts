@@ -9,6 +9,7 @@ import { auditCommand } from './audit-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { policyCommand } from './policy-command.ts'
 import { retentionCommand } from './retention-command.ts'
+import { scanCommand } from './scan-command.ts'
 import { serve } from './serve.ts'
 
 const program = new Command('derbes')
@@ -59,6 +60,7 @@ program.addCommand(accessCommand())
 program.addCommand(keysCommand())
 program.addCommand(auditCommand())
 program.addCommand(retentionCommand())
+program.addCommand(scanCommand())
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DerbesError) {

@@ -13,6 +13,7 @@ import { requestRoutes } from '../requests/index.ts'
 import { fulfilmentRoutes } from '../requests/fulfilment/index.ts'
 import { portalRoutes } from '../portal/index.ts'
 import { incidentRoutes } from '../incidents/index.ts'
+import { discoveryRoutes } from '../discovery/index.ts'
 import { noticeRoutes, OPERATOR_SCHEMAS, operatorRoutes, policyRoutes, reviewRoutes } from '../operators/index.ts'
 import { subjectRoutes, transferRoutes } from '../subjects/index.ts'
 import { systemRoutes } from '../systems/index.ts'
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await eventRoutes(app, deps)
   await transferRoutes(app, deps)
   await systemRoutes(app, deps)
+  await discoveryRoutes(app, deps)
   await requestRoutes(app, deps, options.config)
   await fulfilmentRoutes(app, deps)
   await portalRoutes(app, deps, options.config)

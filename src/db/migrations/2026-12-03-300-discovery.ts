@@ -9,6 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table discovery_scans (
       operator_id text not null references operators (operator_id),
       scan_id text not null,
+      -- The order scans were kept in, so "the scan before" is well defined even under one clock reading.
+      seq integer generated always as identity,
       system_id text not null,
       source text not null check (source in ('postgres', 'mysql', 'file')),
       target text not null,
@@ -21,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (operator_id, scan_id)
     )`.execute(db)
   // "diffable against the last scan": the previous scan of the same system, newest first.
-  await sql`create index discovery_scans_by_system on discovery_scans (operator_id, system_id, started_at desc)`.execute(db)
+  await sql`create index discovery_scans_by_system on discovery_scans (operator_id, system_id, seq desc)`.execute(db)
   await sql`
     create table discovery_proposals (
       operator_id text not null,

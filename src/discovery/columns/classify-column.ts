@@ -51,6 +51,8 @@ const TEXT_SHARE = 0.6
 const HINTED_TEXT_SHARE = 0.4
 const WEAK_SHARE = 0.8
 const EXAMPLES = 3
+const MIN_MENTION_CELLS = 2
+const MIN_MENTION_SHARE = 0.01
 const TEXT_TYPES = /char|text|string|json|clob|enum|set/i
 const BINARY_TYPES = /bytea|blob|binary|bool|bit\b/i
 
@@ -113,7 +115,9 @@ export class ColumnTally {
 
   verdict(): ColumnClassification {
     const sampled = this.#sampled
-    const mentions = DETECTED_KINDS.filter((kind) => this.#mentioned.has(kind)).map((kind) => ({
+    // A kind found in a cell or two of hundreds is chance (a random number passing a check digit), not a finding.
+    const enough = Math.max(MIN_MENTION_CELLS, sampled * MIN_MENTION_SHARE)
+    const mentions = DETECTED_KINDS.filter((kind) => (this.#mentioned.get(kind) ?? 0) >= enough).map((kind) => ({
       kind,
       cells: this.#mentioned.get(kind)!,
       examples: this.#mentionExamples.get(kind) ?? [],

@@ -29,7 +29,7 @@ const PRODUCTS = ['Молоко 2,5%', 'Хлеб бородинский', 'Ша�
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!
 const digits = (random: () => number, n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('')
-const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+const pad = (n: number | string, width = 2) => String(n).padStart(width, '0')
 
 /** A valid IIN: birth date, century-and-sex digit, serial, check digit. */
 export function sampleIin(random: () => number): string {

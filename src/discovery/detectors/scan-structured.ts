@@ -279,7 +279,7 @@ class StructuredScan {
   /** What the groups from `g` make, longest first; how many groups it took (at least one). */
   #groupsAt(g: number, n: number, plus: boolean, runStart: number): number {
     const { bytes } = this
-    const start = plus ? runStart : groupSep[g] & BRACKET && groupStart[g]! > 0 && bytes[groupStart[g]! - 1] === 0x28 ? groupStart[g]! - 1 : groupStart[g]!
+    const start = plus ? runStart : groupSep[g]! & BRACKET && groupStart[g]! > 0 && bytes[groupStart[g]! - 1] === 0x28 ? groupStart[g]! - 1 : groupStart[g]!
 
     // IPv4: four dot-separated groups of 1–3 digits, each at most 255, and no fifth.
     if (!this.identifiersOnly && g + 3 < n && groupSep[g + 1] === DOT && groupSep[g + 2] === DOT && groupSep[g + 3] === DOT && (g + 4 >= n || groupSep[g + 4] !== DOT) && (g === 0 || groupSep[g] !== DOT)) {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { ChunkOptions, ChunkSummary } from './scan-chunk.ts'
 import type { ChunkJob } from './scan-worker.ts'
 
-const WORKER = new URL('./scan-worker.ts', import.meta.url)
+const WORKER = new URL('./scan-worker-entry.mjs', import.meta.url)
 
 /**
  * Worker threads for the file scan, one per core by default (issue 7: "in
@@ -19,15 +19,17 @@ export class ChunkPool {
   readonly #pending = new Map<number, { resolve: (summary: ChunkSummary) => void; reject: (error: Error) => void }>()
   readonly #waiting: (() => void)[] = []
   #nextId = 0
+  /** Why the pool can take no more work: a worker failed or exited. */
+  #failure: Error | undefined
 
   constructor(size = availableParallelism()) {
     this.size = Math.max(1, size)
     this.#workers = Array.from({ length: this.size }, () => {
-      const worker = new Worker(WORKER, { execArgv: ['--import', 'tsx'] })
+      const worker = new Worker(WORKER)
       worker.on('message', ({ id, summary }: { id: number; summary: ChunkSummary }) => this.#settle(worker, id, (p) => p.resolve(summary)))
-      worker.on('error', (error) => {
-        for (const pending of this.#pending.values()) pending.reject(error)
-        this.#pending.clear()
+      worker.on('error', (error) => this.#fail(error))
+      worker.on('exit', (code) => {
+        if (!this.#closing) this.#fail(new Error(`a discovery worker thread exited with code ${code}`))
       })
       return worker
     })
@@ -39,7 +41,8 @@ export class ChunkPool {
    * memory moves to that worker. The summary arrives later.
    */
   async submit(chunk: Buffer, options: ChunkOptions): Promise<{ summary: Promise<ChunkSummary> }> {
-    while (this.#idle.length === 0) await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    while (this.#idle.length === 0 && !this.#failure) await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    if (this.#failure) throw this.#failure
     const worker = this.#idle.shift()!
     const id = this.#nextId++
     const job: ChunkJob = { id, buffer: chunk.buffer as ArrayBuffer, offset: chunk.byteOffset, length: chunk.length, options }
@@ -50,8 +53,19 @@ export class ChunkPool {
     return { summary }
   }
 
+  #closing = false
+
   close(): Promise<number[]> {
+    this.#closing = true
     return Promise.all(this.#workers.map((worker) => worker.terminate()))
+  }
+
+  /** A failed worker fails the scan: every chunk in flight and every one waiting, never a silent gap in the counts. */
+  #fail(error: Error): void {
+    this.#failure ??= error
+    for (const pending of this.#pending.values()) pending.reject(this.#failure)
+    this.#pending.clear()
+    for (const wake of this.#waiting.splice(0)) wake()
   }
 
   #settle(worker: Worker, id: number, settle: (pending: { resolve: (summary: ChunkSummary) => void; reject: (error: Error) => void }) => void): void {

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import type { Masking } from '../../systems/index.ts'
 import type { ScanReport } from '../report/scan-report.ts'
 
@@ -8,6 +8,7 @@ type Json<T = unknown> = ColumnType<T, string, string>
 export interface DiscoveryScansTable {
   operator_id: string
   scan_id: string
+  seq: Generated<number>
   system_id: string
   source: ScanReport['source']
   /** The connection URL with its password replaced by `***`. */

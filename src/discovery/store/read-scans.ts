@@ -41,15 +41,15 @@ function summary(row: { scan_id: string; system_id: string; source: ScanReport['
 export async function listScans(deps: Pick<DiscoveryDeps, 'db'>, operatorId: string, options: { systemId?: string; limit?: number } = {}): Promise<ScanSummary[]> {
   let query = deps.db.selectFrom('discovery_scans').select(SUMMARY).where('operator_id', '=', operatorId)
   if (options.systemId) query = query.where('system_id', '=', options.systemId)
-  const rows = await query.orderBy('started_at', 'desc').orderBy('scan_id').limit(options.limit ?? 50).execute()
+  const rows = await query.orderBy('seq', 'desc').limit(options.limit ?? 50).execute()
   return rows.map(summary)
 }
 
-/** The last scan of a system before now (or before `before`), with its report. */
-export async function previousScan(db: Db, operatorId: string, systemId: string, before?: Date): Promise<{ scanId: string; report: ScanReport } | undefined> {
+/** The last scan of a system kept so far (or before the scan numbered `beforeSeq`), with its report. */
+export async function previousScan(db: Db, operatorId: string, systemId: string, beforeSeq?: number): Promise<{ scanId: string; report: ScanReport } | undefined> {
   let query = db.selectFrom('discovery_scans').select(['scan_id', 'report']).where('operator_id', '=', operatorId).where('system_id', '=', systemId)
-  if (before) query = query.where('started_at', '<', before)
-  const row = await query.orderBy('started_at', 'desc').orderBy('scan_id', 'desc').limit(1).executeTakeFirst()
+  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq)
+  const row = await query.orderBy('seq', 'desc').limit(1).executeTakeFirst()
   return row ? { scanId: row.scan_id, report: row.report } : undefined
 }
 
@@ -57,7 +57,7 @@ export async function previousScan(db: Db, operatorId: string, systemId: string,
 export async function getScan(deps: Pick<DiscoveryDeps, 'db'>, operatorId: string, scanId: string): Promise<ScanSummary & { report: ScanReport; diff: ScanDiff; proposals: ProposalView[] }> {
   const row = await deps.db.selectFrom('discovery_scans').selectAll().where('operator_id', '=', operatorId).where('scan_id', '=', scanId).executeTakeFirst()
   if (!row) throw new DerbesError('DERBES_SCAN_NOT_FOUND', `operator '${operatorId}' has no scan '${scanId}'`)
-  const previous = await previousScan(deps.db, operatorId, row.system_id, new Date(row.started_at))
+  const previous = await previousScan(deps.db, operatorId, row.system_id, row.seq)
   const proposals = await deps.db.selectFrom('discovery_proposals').selectAll().where('operator_id', '=', operatorId).where('scan_id', '=', scanId).orderBy('table_name').orderBy('column_name').execute()
   return { ...summary(row), report: row.report, diff: diffReports(previous, row.report), proposals: proposals.map(proposalView) }
 }

@@ -1,0 +1,285 @@
+import type { DetectionSink } from '../detectors/detection.ts'
+import { ADDRESS_WORDS } from './address-words.ts'
+import { KAZAKH_GIVEN, LATIN_GIVEN, NOT_NAMES, PATRONYMIC_ENDINGS, RUSSIAN_GIVEN, SURNAME_ENDINGS } from './name-lists.ts'
+import { encodeEndings, endsWithAny, hashBytes, isCapitalAt, LETTER as LETTER_TABLE, prefixKey, prefixTable, wordEnd } from './word-bytes.ts'
+
+// A module-local binding: an imported one is read through a getter on every access in the hot loop.
+const LETTER = LETTER_TABLE
+
+/*
+ * Person names and addresses in Kazakh, Russian and English text (issue 7
+ * item 1), by dictionaries and rules that run offline: a known given name
+ * beside a word shaped like a surname or patronymic is a name; a street word
+ * with a name and a number is an address. Works on bytes, word by word; a
+ * word is looked up by a hash of its bytes, so nothing is decoded.
+ */
+
+/** What a listed word is, by the hash of its bytes: one look-up a word, whatever it may be. */
+const GIVEN = 1
+const NOT_A_NAME = 2
+const CITY = 4
+const CITY_MARKER = 8
+const STREET_BEFORE = 16
+const STREET_AFTER = 32
+const ADDRESS_PART = 64
+const WORDS = new Map<number, number>()
+function list(words: readonly string[], flag: number): void {
+  for (const word of new Set(words.flatMap((w) => [w, w.toUpperCase()]))) {
+    const bytes = Buffer.from(word)
+    const hash = hashBytes(bytes, 0, bytes.length)
+    WORDS.set(hash, (WORDS.get(hash) ?? 0) | flag)
+  }
+}
+list([...KAZAKH_GIVEN, ...RUSSIAN_GIVEN, ...LATIN_GIVEN], GIVEN)
+list(NOT_NAMES, NOT_A_NAME)
+list(ADDRESS_WORDS.CITIES, CITY)
+list(ADDRESS_WORDS.CITY_WORDS, CITY_MARKER)
+list(ADDRESS_WORDS.BEFORE_NAME, STREET_BEFORE)
+list(ADDRESS_WORDS.AFTER_NAME, STREET_AFTER)
+list(ADDRESS_WORDS.PARTS, ADDRESS_PART)
+/** The lower-case words worth a look-up: street, city and address words. */
+const LOWER_LISTED = prefixTable([...ADDRESS_WORDS.CITY_WORDS, ...ADDRESS_WORDS.BEFORE_NAME, ...ADDRESS_WORDS.AFTER_NAME, ...ADDRESS_WORDS.PARTS])
+const SURNAME = encodeEndings([...SURNAME_ENDINGS, ...SURNAME_ENDINGS.map((e) => e.toUpperCase())])
+const PATRONYMIC = encodeEndings([...PATRONYMIC_ENDINGS, ...PATRONYMIC_ENDINGS.map((e) => e.toUpperCase())])
+
+// The kinds of word in a name run.
+const GIVEN_NAME = 1
+const SURNAME_SHAPED = 2
+const PATRONYMIC_SHAPED = 4
+const INITIAL = 8
+const OTHER_CAPITAL = 16
+
+/** A run of capitalised words one space apart: the candidate name. */
+interface NameRun {
+  start: number
+  end: number
+  kinds: number
+  words: number
+  givenCount: number
+  /** The first word's kind, and where the second word starts: a sentence's first word may lead a name (`Подписала Иванова М. П.`). */
+  firstKind: number
+  secondStart: number
+  /** The kinds of the words after the first. */
+  restKinds: number
+}
+
+const LINE_END = new Uint8Array(256)
+for (const b of [0x0a, 0x0d, 0x3b, 0x21, 0x3f, 0x7c, 0x09]) LINE_END[b] = 1
+
+class NameScan {
+  #run: NameRun | undefined
+  /** Where the clause's city or postcode began (`г. Алматы, `), for an address that follows it. */
+  #cityAt = -1
+  #lastEmitEnd = 0
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly sink: DetectionSink,
+  ) {}
+
+  run(): void {
+    const { bytes, to } = this
+    let i = this.from
+    while (i < to) {
+      const b = bytes[i]!
+      const letter = LETTER[b]!
+      if (letter === 0) {
+        if (b >= 0x30 && b <= 0x39) {
+          // A number ends a name; a six-digit one may open an address (`050000, Алматы, …`).
+          this.#flush()
+          const s = i
+          while (i < to && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i++
+          if (i - s === 6) this.#cityAt = s
+          continue
+        }
+        if (LINE_END[b]) {
+          this.#flush()
+          this.#cityAt = -1
+        }
+        i++
+        continue
+      }
+      const s = i
+      const e = wordEnd(bytes, i, to)
+      if (e === s) {
+        i++
+        continue
+      }
+      i = this.#word(s, e)
+    }
+    this.#flush()
+  }
+
+  /** One word; returns where to go on. */
+  #word(s: number, e: number): number {
+    const { bytes } = this
+    const capital = isCapitalAt(bytes, s)
+    if (!capital && LOWER_LISTED[prefixKey(bytes, s, e)] === 0) {
+      this.#flush()
+      return e
+    }
+    const flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+    const dot = bytes[e] === 0x2e
+    if (flags & STREET_BEFORE) return this.#address(s, e + (dot ? 1 : 0), 'before')
+    if (flags & STREET_AFTER && this.#run && this.#run.end >= s - 2) return this.#address(s, e + (dot ? 1 : 0), 'after')
+    if (flags & CITY_MARKER && dot) {
+      this.#flush()
+      if (this.#cityAt < 0) this.#cityAt = s
+      return e + 1
+    }
+    if (flags & CITY && bytes[e] === 0x2c && bytes[e + 1] === 0x20 && e + 2 < this.to && isCapitalAt(bytes, e + 2)) {
+      // `Астана, Мәңгілік Ел 58`: a city, a street's name and a house number, with no street word at all.
+      return this.#address(this.#cityAt >= 0 ? this.#cityAt : s, e, 'city')
+    }
+    if (!capital || flags & (NOT_A_NAME | CITY)) {
+      this.#flush()
+      if (flags & CITY && this.#cityAt < 0) this.#cityAt = s
+      return e
+    }
+    const oneLetter = e - s === 1 || (e - s === 2 && LETTER[bytes[s]!] === 2)
+    const kind = oneLetter && dot ? INITIAL
+      : flags & GIVEN ? GIVEN_NAME
+      : endsWithAny(bytes, s, e, PATRONYMIC) ? PATRONYMIC_SHAPED
+      : endsWithAny(bytes, s, e, SURNAME) ? SURNAME_SHAPED
+      : OTHER_CAPITAL
+    const end = kind === INITIAL ? e + 1 : e
+    const run = this.#run
+    // Joined to the run when one space (or nothing, after an initial's dot) separates them.
+    if (run && run.words < 4 && (s === run.end + 1 && bytes[run.end] === 0x20 || (s === run.end && run.kinds & INITIAL))) {
+      if (run.words === 1) run.secondStart = s
+      run.end = end
+      run.kinds |= kind
+      run.restKinds |= kind
+      run.words++
+      if (kind === GIVEN_NAME) run.givenCount++
+    } else {
+      this.#flush()
+      this.#run = { start: s, end, kinds: kind, words: 1, givenCount: kind === GIVEN_NAME ? 1 : 0, firstKind: kind, secondStart: -1, restKinds: 0 }
+    }
+    return end
+  }
+
+  /** The name the run makes, if it makes one, with how sure it is. */
+  #flush(): void {
+    let run = this.#run
+    this.#run = undefined
+    if (!run) return
+    // An ordinary capitalised word opening the run (a sentence's first) is not part of the name that follows it.
+    if (run.firstKind === OTHER_CAPITAL && run.words >= 3 && run.restKinds & (GIVEN_NAME | SURNAME_SHAPED | PATRONYMIC_SHAPED)) {
+      run = { ...run, start: run.secondStart, kinds: run.restKinds, words: run.words - 1 }
+    }
+    const { kinds, words } = run
+    const shaped = kinds & (SURNAME_SHAPED | PATRONYMIC_SHAPED)
+    let confidence = 0
+    if (kinds & GIVEN_NAME && words >= 2 && shaped) confidence = 0.9
+    else if (kinds & INITIAL && kinds & (SURNAME_SHAPED | OTHER_CAPITAL | GIVEN_NAME) && words >= 2) confidence = 0.85
+    else if (kinds & SURNAME_SHAPED && kinds & PATRONYMIC_SHAPED) confidence = 0.85
+    else if (kinds & GIVEN_NAME && words >= 2 && words <= 3 && run.givenCount < words) confidence = 0.7
+    else if (kinds & GIVEN_NAME && words >= 2) confidence = 0.6
+    else if (words === 1 && kinds === GIVEN_NAME) confidence = 0.4
+    else if (words === 1 && kinds === SURNAME_SHAPED) confidence = 0.3
+    if (confidence > 0) this.#emit('person_name', run.start, run.end, confidence)
+  }
+
+  #emit(kind: 'person_name' | 'address', start: number, end: number, confidence: number): void {
+    if (start < this.#lastEmitEnd) return
+    this.sink(kind, start, end, confidence)
+    this.#lastEmitEnd = end
+  }
+
+  /**
+   * An address around a street word at `[s, e)`: back to the clause's city or
+   * postcode, or — for a word that follows the street's name (`Абай даңғылы`,
+   * `Abai Ave`) — back to that name and a house number before it; forward over
+   * the street's name, numbers and parts (`д. 10, кв. 5`, `10-үй`, `apt 5`).
+   */
+  #address(s: number, e: number, street: 'before' | 'after' | 'city'): number {
+    const { bytes, to } = this
+    let start = s
+    if (street === 'after' && this.#run) {
+      start = this.#run.start
+      this.#run = undefined
+      // `10 Abai Ave`: the house number before the name.
+      let k = start - 1
+      while (k > this.from && bytes[k - 1] === 0x20) k--
+      if (k > this.from && bytes[k - 1]! >= 0x30 && bytes[k - 1]! <= 0x39 && bytes[k] === 0x20) {
+        let n = k - 1
+        while (n > this.from && bytes[n - 1]! >= 0x30 && bytes[n - 1]! <= 0x39) n--
+        start = n
+      }
+    }
+    this.#flush()
+    if (this.#cityAt >= 0 && this.#cityAt < start && start - this.#cityAt <= 48) start = this.#cityAt
+    this.#cityAt = -1
+    let end = e
+    let named = street === 'after'
+    let numbered = false
+    let houseDigits = 0
+    /** Where the address ended at its last number or part, before any capitalised word after it. */
+    let numberEnd = e
+    let i = e
+    while (i < to && i - s < 120) {
+      const b = bytes[i]!
+      if (b === 0x20 || b === 0x2c || b === 0x2d || b === 0x2f || b === 0x2e || b === 0x28 || b === 0x29 || (b === 0xe2 && bytes[i + 1] === 0x84 && bytes[i + 2] === 0x96)) {
+        // `.` then a space and a capital that is no part of the address ends the sentence.
+        if (b === 0x2e && bytes[i + 1] === 0x20 && i + 2 < to && isCapitalAt(bytes, i + 2) && !named) break
+        i += b === 0xe2 ? 3 : 1
+        continue
+      }
+      if (b >= 0x30 && b <= 0x39) {
+        const digitsStart = i
+        while (i < to && ((bytes[i]! >= 0x30 && bytes[i]! <= 0x39) || bytes[i] === 0x2f)) i++
+        houseDigits = Math.max(houseDigits, i - digitsStart)
+        numberEnd = i
+        // A letter suffix of a house (`10А`, `55б`).
+        if (i < to && LETTER[bytes[i]!] !== 0 && !LETTER[bytes[i + (LETTER[bytes[i]!] === 2 ? 2 : 1)]!]) i += LETTER[bytes[i]!]!
+        end = i
+        numbered = true
+        continue
+      }
+      if (LETTER[b] === 0) break
+      const we = wordEnd(bytes, i, to)
+      const flags = WORDS.get(hashBytes(bytes, i, we)) ?? 0
+      // A second street after a house number starts the next address (`пр. Назарбаева 12, Сәтпаев көшесі 5`).
+      if (numbered && flags & (STREET_AFTER | STREET_BEFORE)) {
+        end = numberEnd
+        break
+      }
+      if (flags & (ADDRESS_PART | STREET_AFTER | STREET_BEFORE | CITY_MARKER)) {
+        // `10-үй`, `5-пәтер`: a part after its number belongs to the address; `д.` before one waits for it.
+        if (numbered && bytes[i - 1] === 0x2d) end = numberEnd = we
+        i = we
+        continue
+      }
+      if (isCapitalAt(bytes, i) || flags & CITY) {
+        // A second capitalised word after a number is the next sentence's, not the street's.
+        if (numbered && !(flags & CITY) && bytes[i - 2] === 0x2e) break
+        named = true
+        end = we
+        i = we
+        continue
+      }
+      break
+    }
+    // Without a street word, only a city, a name and a house number (not a year) make an address.
+    if (street === 'city') {
+      if (named && numbered && houseDigits <= 3) this.#emit('address', start, end, 0.7)
+      return named && numbered && houseDigits <= 3 ? end : e
+    }
+    if (named) this.#emit('address', start, end, numbered ? 0.85 : 0.6)
+    return named ? Math.max(end, e) : e
+  }
+}
+
+/**
+ * Reports person names and addresses in `bytes[from, to)`, in order, as byte
+ * spans with a confidence: a full name (given name with surname or
+ * patronymic) 0.9, a surname with initials 0.85, a given name with another
+ * capitalised word 0.6–0.7, a lone given name 0.4, a lone surname-shaped word
+ * 0.3; an address with a house number 0.85, without 0.6.
+ */
+export function scanNamesAndAddresses(bytes: Uint8Array, from: number, to: number, sink: DetectionSink): void {
+  new NameScan(bytes, from, to, sink).run()
+}

@@ -1,0 +1,109 @@
+/*
+ * Words as UTF-8 bytes, for the name and address detectors: which bytes are
+ * letters, which letters are capitals (Russian А–Я, Ё, І and the Kazakh
+ * Ә Ғ Қ Ң Ө Ұ Ү Һ), and a hash of a word's bytes to look it up in a list
+ * without decoding it.
+ */
+
+/** 1 for an ASCII letter; 2 for the lead byte of a two-byte Cyrillic letter (0xD0–0xD4). */
+export const LETTER = new Uint8Array(256)
+for (let b = 0x41; b <= 0x5a; b++) LETTER[b] = 1
+for (let b = 0x61; b <= 0x7a; b++) LETTER[b] = 1
+for (let b = 0xd0; b <= 0xd4; b++) LETTER[b] = 2
+
+/** Second bytes of capital letters, per lead byte. */
+const UPPER_D0 = new Uint8Array(256)
+for (let b = 0x90; b <= 0xaf; b++) UPPER_D0[b] = 1
+UPPER_D0[0x81] = 1 // Ё
+UPPER_D0[0x86] = 1 // І
+const UPPER_D2D3 = new Uint8Array(256)
+for (const b of [0x92, 0x9a, 0xa2, 0xae, 0xb0, 0xba]) UPPER_D2D3[b] = 1 // Ғ Қ Ң Ү Ұ Һ (lead D2)
+const UPPER_D3 = new Uint8Array(256)
+for (const b of [0x98, 0xa8]) UPPER_D3[b] = 1 // Ә Ө (lead D3)
+
+export function isCapitalAt(bytes: Uint8Array, i: number): boolean {
+  const b = bytes[i]!
+  if (b >= 0x41 && b <= 0x5a) return true
+  if (b === 0xd0) return UPPER_D0[bytes[i + 1]!] === 1
+  if (b === 0xd2) return UPPER_D2D3[bytes[i + 1]!] === 1
+  if (b === 0xd3) return UPPER_D3[bytes[i + 1]!] === 1
+  return false
+}
+
+/** The end of the word starting at `i`: letters, and a hyphen or apostrophe between letters (`Жақсы-Бек`, `O'Neil`). */
+export function wordEnd(bytes: Uint8Array, i: number, to: number): number {
+  while (i < to) {
+    const kind = LETTER[bytes[i]!]!
+    if (kind === 1) i++
+    else if (kind === 2 && i + 1 < to) i += 2
+    else if ((bytes[i] === 0x2d || bytes[i] === 0x27) && i + 1 < to && LETTER[bytes[i + 1]!] !== 0) i++
+    else break
+  }
+  return i
+}
+
+/** FNV-1a over the word's bytes: lists are looked up by it, so no word is decoded. */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193)
+  return h >>> 0
+}
+
+export function hashSet(words: readonly string[]): Set<number> {
+  const set = new Set<number>()
+  for (const word of words) {
+    const bytes = Buffer.from(word)
+    set.add(hashBytes(bytes, 0, bytes.length))
+  }
+  return set
+}
+
+/** Endings grouped by their last two bytes (a Cyrillic letter, or two Latin ones), so a word meets only its own. */
+export type Endings = Map<number, Uint8Array[]>
+
+export function encodeEndings(words: readonly string[]): Endings {
+  const endings: Endings = new Map()
+  for (const word of words) {
+    const bytes = new Uint8Array(Buffer.from(word))
+    const key = (bytes[bytes.length - 2]! << 8) | bytes[bytes.length - 1]!
+    endings.set(key, [...(endings.get(key) ?? []), bytes].sort((a, b) => b.length - a.length))
+  }
+  return endings
+}
+
+/** Whether the word's bytes end with one of `endings`, leaving at least one letter before it. */
+export function endsWithAny(bytes: Uint8Array, start: number, end: number, endings: Endings): boolean {
+  if (end - start < 3) return false
+  const candidates = endings.get((bytes[end - 2]! << 8) | bytes[end - 1]!)
+  if (candidates === undefined) return false
+  for (const ending of candidates) {
+    const from = end - ending.length
+    if (from <= start) continue
+    let k = 0
+    while (k < ending.length && bytes[from + k] === ending[k]) k++
+    if (k === ending.length) return true
+  }
+  return false
+}
+
+
+/**
+ * A 16-bit key of a word's first (up to) four bytes and that length: lower-case
+ * words are hashed and looked up only when their key is one of a list's, so
+ * the ordinary words of a text cost a table read each.
+ */
+export function prefixKey(bytes: Uint8Array, start: number, end: number): number {
+  const n = Math.min(4, end - start)
+  let k = n
+  for (let i = 0; i < n; i++) k = (k * 31 + bytes[start + i]!) & 0xffff
+  return k
+}
+
+export function prefixTable(words: readonly string[]): Uint8Array {
+  const table = new Uint8Array(65536)
+  for (const word of words) {
+    const bytes = Buffer.from(word)
+    table[prefixKey(bytes, 0, bytes.length)] = 1
+  }
+  return table
+}
