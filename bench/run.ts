@@ -7,6 +7,7 @@ import { benchConsentIngest } from './consent-ingest.ts'
 import { benchDecisionBulk, formatBulkResult } from './decision-bulk.ts'
 import { benchDecisionEngine } from './decision-engine.ts'
 import { benchDecisionHttp } from './decision-http.ts'
+import { benchDiscoveryAccuracy, formatDiscoveryAccuracy } from './discovery-accuracy.ts'
 import { benchDiscoveryDatabases, benchDiscoveryFiles, formatDiscoveryDatabases, formatDiscoveryFiles } from './discovery-speed.ts'
 import { benchBusinessDays } from './kz-business-days.ts'
 import { formatResult } from './measure.ts'
@@ -17,7 +18,7 @@ import { benchFieldCipher } from './vault-crypto.ts'
 // Benchmarks print ratios against a baseline measured in the same run, never absolute promises.
 // With DATABASE_URL set, the storage benchmarks also run on that PostgreSQL server.
 // Names as arguments run only those: `npm run bench -- audit ingest`.
-const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention', 'web', 'discovery'] as const
+const BENCHMARKS = ['policy', 'calendar', 'cipher', 'engine', 'http', 'bulk', 'ingest', 'audit', 'access', 'shred', 'retention', 'web', 'discovery', 'accuracy'] as const
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(BENCHMARKS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -71,3 +72,5 @@ if (wanted('discovery')) {
   // The end-to-end scan needs a PostgreSQL server to create the sample CRM in: DATABASE_URL, or the local one.
   out(`${formatDiscoveryDatabases(await benchDiscoveryDatabases({ databaseUrl: databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test' }))}\n`)
 }
+// Issue 7, accuracy: precision, recall, F1 and F2 per detector on the project's labelled set; column classification.
+if (wanted('accuracy')) out(`${formatDiscoveryAccuracy(benchDiscoveryAccuracy())}\n`)

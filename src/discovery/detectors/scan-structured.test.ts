@@ -75,7 +75,8 @@ describe('scanStructured: phones, e-mail, cards, IBAN', () => {
 
   it('finds cards by Luhn in groups or run together, and not 16 digits that fail it', () => {
     expect(detect('картой 4400 4302 1234 5679')).toEqual(['bank_card:4400 4302 1234 5679@0.97'])
-    expect(kinds('4400430212345679')).toEqual(['bank_card'])
+    expect(detect('4400430212345679')).toEqual(['bank_card:4400430212345679@0.45'])
+    expect(detect('card 4400430212345679')).toEqual(['bank_card:4400430212345679@0.97'])
     expect(kinds('4400 4302 1234 5678')).toEqual([])
   })
 

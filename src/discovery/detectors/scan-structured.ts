@@ -319,7 +319,8 @@ class StructuredScan {
       total = 0
       for (let q = g; q < g + cardGroups; q++) total = this.#copyDigits(q, total)
       if (total >= 13 && total <= 19 && digitBuffer[0]! >= 2 && digitBuffer[0]! <= 6 && luhn(digitBuffer, total)) {
-        this.#emit('bank_card', start, groupEnd[g + cardGroups - 1]!, cardGroups > 1 ? 0.9 : 0.8, 0.97)
+        // Sixteen digits run together with no card word before them are as likely an operation code: below a count.
+        this.#emit('bank_card', start, groupEnd[g + cardGroups - 1]!, cardGroups > 1 ? 0.9 : 0.45, 0.97)
         return cardGroups
       }
     }
