@@ -11,6 +11,8 @@ export interface ScanOptions {
   sampleSize?: number
   /** Names and addresses in files' text (on by default). */
   names?: boolean
+  /** Files: only identifiers, phones, e-mails, cards and IBANs in the text. */
+  identifiersOnly?: boolean
   workers?: number
   /** PostgreSQL: only these schemas (a connected system's); all user schemas otherwise. */
   schemas?: readonly string[]
@@ -52,6 +54,7 @@ export async function scanTarget(target: string, options: ScanOptions = {}): Pro
     mode,
     sampleSize,
     names: options.names ?? true,
+    identifiersOnly: options.identifiersOnly ?? false,
     now: now(),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     onProgress: (done, total) => options.onProgress?.(total === 0 ? 1 : done / total, target),

@@ -14,6 +14,8 @@ export interface ChunkOptions {
   names: boolean
   /** Detections below this confidence are not counted (a date with no birth context, a lone first name). */
   minConfidence: number
+  /** Only identifiers, phones, e-mails, cards and IBANs (no dates, IP/MAC, postcodes; names as `names` says). */
+  identifiersOnly?: boolean
 }
 
 const INDEX = new Map<DetectedKind, number>(DETECTED_KINDS.map((kind, i) => [kind, i]))
@@ -33,7 +35,7 @@ export function scanChunk(bytes: Uint8Array, options: ChunkOptions): ChunkSummar
     counts[i]!++
     if (examples[i]!.length < EXAMPLES) examples[i]!.push(maskExample(kind, decoder.decode(bytes.subarray(start, end))))
   }
-  scanStructured(bytes, 0, bytes.length, sink)
+  scanStructured(bytes, 0, bytes.length, sink, { identifiersOnly: options.identifiersOnly ?? false })
   if (options.names) scanNamesAndAddresses(bytes, 0, bytes.length, sink)
   return { counts, examples }
 }

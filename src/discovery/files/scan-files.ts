@@ -12,6 +12,8 @@ export interface FileScanOptions {
   /** Rows of a table file whose columns are classified in sample mode. */
   sampleSize: number
   names: boolean
+  /** Only identifiers, phones, e-mails, cards and IBANs in the text (no dates, IP/MAC addresses, postcodes). */
+  identifiersOnly?: boolean
   /** Worker threads; 0 scans in this thread. One per core by default. */
   workers?: number
   minConfidence?: number
@@ -32,7 +34,7 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5
 export async function scanFiles(path: string, options: FileScanOptions): Promise<FileFinding[]> {
   const files = await listFiles(path)
   const total = (await Promise.all(files.map(async (file) => (await stat(file)).size))).reduce((a, b) => a + b, 0)
-  const chunkOptions: ChunkOptions = { names: options.names, minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE }
+  const chunkOptions: ChunkOptions = { names: options.names, minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE, identifiersOnly: options.identifiersOnly ?? false }
   // Worker threads pay for themselves only past one chunk: below it the file is scanned here.
   const pool = (options.workers ?? 1) > 0 && total > CHUNK_BYTES ? new ChunkPool(options.workers) : undefined
   let done = 0
