@@ -76,7 +76,6 @@ export class ColumnTally {
   readonly #examples = new Map<DetectedKind, string[]>()
   readonly #mentionExamples = new Map<DetectedKind, string[]>()
   #sampled = 0
-  #buffer = Buffer.alloc(1 << 16)
 
   constructor(
     readonly name: string,
@@ -95,7 +94,8 @@ export class ColumnTally {
     for (const value of values) {
       if (value === null || value === undefined) continue
       const text = (value instanceof Date ? value.toISOString() : String(value)).trim()
-      if (text.length > 0) cells.push(text)
+      // One cell, one line: a line break inside free text would split it in two.
+      if (text.length > 0) cells.push(text.includes('\n') ? text.replaceAll('\n', ' ') : text)
     }
     if (cells.length === 0) return
     this.#sampled += cells.length
@@ -144,19 +144,23 @@ export class ColumnTally {
     return { ...best, confidence: Math.round(best.confidence * 1000) / 1000, examples: this.#examples.get(best.kind) ?? [], ...base }
   }
 
+  /** The cells as one line each in one buffer — one join and one encode, not one write per cell — and where each starts. */
   #encode(cells: readonly string[]): { bytes: Buffer; starts: Int32Array } {
-    let capacity = cells.length
-    for (const cell of cells) capacity += cell.length * 3
-    if (this.#buffer.length < capacity) this.#buffer = Buffer.alloc(capacity)
+    const bytes = Buffer.from(`${cells.join('\n')}\n`)
     const starts = new Int32Array(cells.length + 1)
-    let offset = 0
-    for (let i = 0; i < cells.length; i++) {
-      starts[i] = offset
-      offset += this.#buffer.write(cells[i]!, offset, 'utf8')
-      this.#buffer[offset++] = 0x0a
+    if (bytes.length === cells.reduce((n, c) => n + c.length + 1, 0)) {
+      // All ASCII: a byte per character, so the starts follow from the lengths.
+      let offset = 0
+      for (let i = 0; i < cells.length; i++) {
+        starts[i] = offset
+        offset += cells[i]!.length + 1
+      }
+    } else {
+      let cell = 1
+      for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 0x0a) starts[cell++] = i + 1
     }
-    starts[cells.length] = offset
-    return { bytes: this.#buffer.subarray(0, offset), starts }
+    starts[cells.length] = bytes.length
+    return { bytes, starts }
   }
 
   #tallyDetections(bytes: Buffer, starts: Int32Array, cells: readonly string[]): void {
@@ -174,7 +178,7 @@ export class ColumnTally {
       if (lastMention.get(kind) !== cell) {
         lastMention.set(kind, cell)
         this.#mentioned.set(kind, (this.#mentioned.get(kind) ?? 0) + 1)
-        keepExample(this.#mentionExamples, kind, bytes.toString('utf8', start, end))
+        if ((this.#mentionExamples.get(kind)?.length ?? 0) < EXAMPLES) keepExample(this.#mentionExamples, kind, bytes.toString('utf8', start, end))
       }
     }
     const sinkInOrder = () => {
@@ -184,7 +188,7 @@ export class ColumnTally {
         tally(kind, start, end, cell)
       }
     }
-    scanStructured(bytes, 0, bytes.length, sinkInOrder())
+    scanStructured(bytes, 0, bytes.length, sinkInOrder(), { cells: true })
     if (this.#textual) scanNamesAndAddresses(bytes, 0, bytes.length, sinkInOrder())
   }
 }

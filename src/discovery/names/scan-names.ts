@@ -1,10 +1,11 @@
 import type { DetectionSink } from '../detectors/detection.ts'
 import { ADDRESS_WORDS } from './address-words.ts'
 import { KAZAKH_GIVEN, LATIN_GIVEN, NOT_NAMES, PATRONYMIC_ENDINGS, RUSSIAN_GIVEN, SURNAME_ENDINGS } from './name-lists.ts'
-import { encodeEndings, endsWithAny, hashBytes, isCapitalAt, LETTER as LETTER_TABLE, prefixKey, prefixTable, wordEnd } from './word-bytes.ts'
+import * as wordBytes from './word-bytes.ts'
 
-// A module-local binding: an imported one is read through a getter on every access in the hot loop.
-const LETTER = LETTER_TABLE
+// Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
+// used for every word of every file.
+const { encodeEndings, endsWithAny, hashBytes, isCapitalAt, LETTER, prefixKey, prefixTable, wordEnd } = wordBytes
 
 /*
  * Person names and addresses in Kazakh, Russian and English text (issue 7
