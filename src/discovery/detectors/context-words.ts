@@ -22,6 +22,12 @@ export const CONTEXT_WORDS: Readonly<Partial<Record<DetectedKind, readonly strin
 
 /** How far back, in bytes, a context word may stand: a few words of Cyrillic text. */
 export const CONTEXT_BYTES = 48
+/**
+ * A birth word stands right before its date (`Дата рождения: `, `туған күні `,
+ * `DOB `), and dates are the commonest candidates in logs and letters: a
+ * shorter look keeps them cheap.
+ */
+const BIRTH_CONTEXT_BYTES = 28
 
 /**
  * Each kind's words as UTF-8 bytes in the three ways they are written — lower
@@ -54,7 +60,8 @@ for (const [kind, list] of Object.entries(CONTEXT_WORDS) as [DetectedKind, reado
 export function contextBefore(bytes: Uint8Array, from: number, start: number, kind: DetectedKind): boolean {
   const bit = KIND_BITS.get(kind)
   if (bit === undefined) return false
-  for (let i = Math.max(from, start - CONTEXT_BYTES); i < start - 1; i++) {
+  const reach = kind === 'birth_date' ? BIRTH_CONTEXT_BYTES : CONTEXT_BYTES
+  for (let i = Math.max(from, start - reach); i < start - 1; i++) {
     const pair = (bytes[i]! << 8) | bytes[i + 1]!
     if ((PAIR_KINDS[pair]! & bit) === 0) continue
     for (const word of WORDS_BY_PAIR.get(pair * 32 + Math.log2(bit))!) {

@@ -16,6 +16,8 @@ export interface FileScanOptions {
   identifiersOnly?: boolean
   /** Worker threads; 0 scans in this thread. One per core by default. */
   workers?: number
+  /** Workers already started (kept open for the next scan); `workers` is then ignored. */
+  pool?: ChunkPool
   minConfidence?: number
   /** Bytes scanned so far of all files, and in all. */
   onProgress?: (done: number, total: number) => void
@@ -36,7 +38,8 @@ export async function scanFiles(path: string, options: FileScanOptions): Promise
   const total = (await Promise.all(files.map(async (file) => (await stat(file)).size))).reduce((a, b) => a + b, 0)
   const chunkOptions: ChunkOptions = { names: options.names, minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE, identifiersOnly: options.identifiersOnly ?? false }
   // Worker threads pay for themselves only past one chunk: below it the file is scanned here.
-  const pool = (options.workers ?? 1) > 0 && total > CHUNK_BYTES ? new ChunkPool(options.workers) : undefined
+  const own = !options.pool && (options.workers ?? 1) > 0 && total > CHUNK_BYTES
+  const pool = options.pool ?? (own ? new ChunkPool(options.workers) : undefined)
   let done = 0
   const progress = (bytes: number) => {
     done += bytes
@@ -52,7 +55,7 @@ export async function scanFiles(path: string, options: FileScanOptions): Promise
     }
     return findings
   } finally {
-    await pool?.close()
+    if (own) await pool?.close()
   }
 }
 
