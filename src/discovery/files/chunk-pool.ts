@@ -19,6 +19,8 @@ export class ChunkPool {
   readonly #pending = new Map<number, { resolve: (summary: ChunkSummary) => void; reject: (error: Error) => void }>()
   readonly #waiting: (() => void)[] = []
   #nextId = 0
+  /** Chunk memory the workers gave back: reused, so a scan of any size touches only a few chunks' worth of fresh pages. */
+  readonly #spare: ArrayBuffer[] = []
   /** Why the pool can take no more work: a worker failed or exited. */
   #failure: Error | undefined
 
@@ -26,7 +28,10 @@ export class ChunkPool {
     this.size = Math.max(1, size)
     this.#workers = Array.from({ length: this.size }, () => {
       const worker = new Worker(WORKER)
-      worker.on('message', ({ id, summary }: { id: number; summary: ChunkSummary }) => this.#settle(worker, id, (p) => p.resolve(summary)))
+      worker.on('message', ({ id, summary, buffer }: { id: number; summary: ChunkSummary; buffer: ArrayBuffer }) => {
+        this.#spare.push(buffer)
+        this.#settle(worker, id, (p) => p.resolve(summary))
+      })
       worker.on('error', (error) => this.#fail(error))
       worker.on('exit', (code) => {
         if (!this.#closing) this.#fail(new Error(`a discovery worker thread exited with code ${code}`))
@@ -54,6 +59,12 @@ export class ChunkPool {
   }
 
   #closing = false
+
+  /** A buffer of at least `size` bytes: one a worker gave back, or a new one. */
+  allocate(size: number): Buffer {
+    const i = this.#spare.findIndex((b) => b.byteLength >= size)
+    return i >= 0 ? Buffer.from(this.#spare.splice(i, 1)[0]!, 0, size) : Buffer.allocUnsafeSlow(size)
+  }
 
   close(): Promise<number[]> {
     this.#closing = true

@@ -15,14 +15,16 @@ function cutAfter(bytes: Buffer, length: number): number {
 /**
  * Streams a file of any size as chunks of about `chunkBytes`, each ending at
  * a line break, so a detection never straddles two chunks. Every chunk owns
- * its memory, so it can be transferred to a worker thread without a copy.
+ * its memory (from `allocate`), so it can be transferred to a worker thread
+ * without a copy.
  */
-export async function* readChunks(path: string, chunkBytes = CHUNK_BYTES): AsyncIterable<Buffer> {
+export async function* readChunks(path: string, chunkBytes = CHUNK_BYTES, allocate: (size: number) => Buffer = Buffer.allocUnsafeSlow): AsyncIterable<Buffer> {
   const file = await open(path, 'r')
   try {
     let carry = Buffer.alloc(0)
     for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(carry.length + chunkBytes)
+      // Sizes rounded up to 64 KiB, so a buffer given back fits the next chunk whatever its carried tail.
+      const buffer = allocate(Math.ceil((carry.length + chunkBytes) / 65536) * 65536 + 65536)
       carry.copy(buffer, 0)
       const { bytesRead } = await file.read(buffer, carry.length, chunkBytes, null)
       const length = carry.length + bytesRead

@@ -62,7 +62,7 @@ export async function scanFiles(path: string, options: FileScanOptions): Promise
 async function scanText(path: string, options: ChunkOptions, pool: ChunkPool | undefined, progress: (bytes: number) => void): Promise<ChunkSummary> {
   const total = emptySummary()
   const summaries: Promise<void>[] = []
-  for await (const chunk of readChunks(path)) {
+  for await (const chunk of readChunks(path, CHUNK_BYTES, pool ? (size) => pool.allocate(size) : undefined)) {
     const length = chunk.length
     if (!pool) {
       mergeSummary(total, scanChunk(chunk, options))
