@@ -5,7 +5,7 @@ import * as wordBytes from './word-bytes.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
 // used for every word of every file.
-const { encodeEndings, endsWithAny, hashBytes, isCapitalAt, LETTER, prefixKey, prefixTable, wordEnd } = wordBytes
+const { encodeEndings, endsWithAny, hashBytes, isCapitalAt, LETTER, wordEnd } = wordBytes
 
 /*
  * Person names and addresses in Kazakh, Russian and English text (issue 7
@@ -38,8 +38,6 @@ list(ADDRESS_WORDS.CITY_WORDS, CITY_MARKER)
 list(ADDRESS_WORDS.BEFORE_NAME, STREET_BEFORE)
 list(ADDRESS_WORDS.AFTER_NAME, STREET_AFTER)
 list(ADDRESS_WORDS.PARTS, ADDRESS_PART)
-/** The lower-case words worth a look-up: street, city and address words. */
-const LOWER_LISTED = prefixTable([...ADDRESS_WORDS.CITY_WORDS, ...ADDRESS_WORDS.BEFORE_NAME, ...ADDRESS_WORDS.AFTER_NAME, ...ADDRESS_WORDS.PARTS])
 const SURNAME = encodeEndings([...SURNAME_ENDINGS, ...SURNAME_ENDINGS.map((e) => e.toUpperCase())])
 const PATRONYMIC = encodeEndings([...PATRONYMIC_ENDINGS, ...PATRONYMIC_ENDINGS.map((e) => e.toUpperCase())])
 
@@ -108,19 +106,56 @@ class NameScan {
         i++
         continue
       }
-      i = this.#word(s, e)
+      if (isCapitalAt(bytes, s)) {
+        i = this.#capitalised(s, e)
+        continue
+      }
+      // A lower-case word costs only its skip, unless it follows a name-like run: `Абай даңғылы`, `Abai street`.
+      i = e
+      const run = this.#run
+      if (run === undefined) continue
+      if (s === run.end + 1 && bytes[run.end] === 0x20 && (WORDS.get(hashBytes(bytes, s, e))! & STREET_AFTER)) {
+        i = this.#address(s, e + (bytes[e] === 0x2e ? 1 : 0), 'after')
+        continue
+      }
+      this.#flush()
     }
     this.#flush()
   }
 
-  /** One word; returns where to go on. */
+  /**
+   * A capitalised word, after a look at the word before it: a street word
+   * (`ул.`, `пр.`, `мкр.`) starts an address there; a city word (`г.`) opens
+   * the clause's city.
+   */
+  #capitalised(s: number, e: number): number {
+    const { bytes, from } = this
+    let k = s
+    while (k > from && k > s - 3 && bytes[k - 1] === 0x20) k--
+    const dotted = k > from && bytes[k - 1] === 0x2e
+    if (dotted) k--
+    const markerEnd = k
+    // Back over the word's letters (a Cyrillic letter is a lead byte 0xD0–0xD4 and one continuation byte).
+    while (k > from && markerEnd - k < 24) {
+      const b = bytes[k - 1]!
+      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x2d) k--
+      else if (b >= 0x80 && b <= 0xbf && k - 2 >= from && bytes[k - 2]! >= 0xd0 && bytes[k - 2]! <= 0xd4) k -= 2
+      else break
+    }
+    if (k < markerEnd && (markerEnd < s || dotted)) {
+      const flags = WORDS.get(hashBytes(bytes, k, markerEnd)) ?? 0
+      if (flags & STREET_BEFORE) return this.#address(k, markerEnd + (dotted ? 1 : 0), 'before')
+      if (flags & CITY_MARKER && dotted) {
+        this.#flush()
+        if (this.#cityAt < 0) this.#cityAt = k
+      }
+    }
+    return this.#word(s, e)
+  }
+
+  /** One capitalised word; returns where to go on. */
   #word(s: number, e: number): number {
     const { bytes } = this
-    const capital = isCapitalAt(bytes, s)
-    if (!capital && LOWER_LISTED[prefixKey(bytes, s, e)] === 0) {
-      this.#flush()
-      return e
-    }
     const flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
     const dot = bytes[e] === 0x2e
     if (flags & STREET_BEFORE) return this.#address(s, e + (dot ? 1 : 0), 'before')
@@ -134,7 +169,7 @@ class NameScan {
       // `Астана, Мәңгілік Ел 58`: a city, a street's name and a house number, with no street word at all.
       return this.#address(this.#cityAt >= 0 ? this.#cityAt : s, e, 'city')
     }
-    if (!capital || flags & (NOT_A_NAME | CITY)) {
+    if (flags & (NOT_A_NAME | CITY)) {
       this.#flush()
       if (flags & CITY && this.#cityAt < 0) this.#cityAt = s
       return e

@@ -87,23 +87,3 @@ export function endsWithAny(bytes: Uint8Array, start: number, end: number, endin
 }
 
 
-/**
- * A 16-bit key of a word's first (up to) four bytes and that length: lower-case
- * words are hashed and looked up only when their key is one of a list's, so
- * the ordinary words of a text cost a table read each.
- */
-export function prefixKey(bytes: Uint8Array, start: number, end: number): number {
-  const n = Math.min(4, end - start)
-  let k = n
-  for (let i = 0; i < n; i++) k = (k * 31 + bytes[start + i]!) & 0xffff
-  return k
-}
-
-export function prefixTable(words: readonly string[]): Uint8Array {
-  const table = new Uint8Array(65536)
-  for (const word of words) {
-    const bytes = Buffer.from(word)
-    table[prefixKey(bytes, 0, bytes.length)] = 1
-  }
-  return table
-}
