@@ -181,14 +181,12 @@ class StructuredScan {
     const { bytes, to } = this
     let i = this.from
     while (i < to) {
-      const c = CLASS[bytes[i]!]!
-      if (c === 0) {
-        i++
-        continue
-      }
-      if (c === LEAD2) {
-        i += 2
-        continue
+      // Past everything that cannot start a value in one tight loop: letters, Cyrillic (two bytes at a time), spaces.
+      let c = CLASS[bytes[i]!]!
+      while (c === 0 || c === LEAD2) {
+        i += c === 0 ? 1 : 2
+        if (i >= to) return
+        c = CLASS[bytes[i]!]!
       }
       switch (c) {
         case DIGIT:
