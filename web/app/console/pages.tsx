@@ -16,12 +16,13 @@ export interface ConsolePage {
   component: LazyExoticComponent<ComponentType>
 }
 
-// Still to come (issue 6 §1): connected systems, and linting a policy text while it is typed.
+// Still to come (issue 6 §1): linting a policy text while it is typed.
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '', title: { kk: 'Шолу', ru: 'Обзор', en: 'Overview' }, component: lazy(() => import('./dashboard/dashboard-page.tsx')) },
   { path: 'subjects', title: { kk: 'Субъектілер', ru: 'Субъекты', en: 'Subjects' }, permission: 'subjects:read', component: lazy(() => import('./subjects/subjects-page.tsx')) },
   { path: 'requests', title: { kk: 'Өтініштер', ru: 'Обращения', en: 'Requests' }, permission: 'requests:read', component: lazy(() => import('./requests/requests-page.tsx')) },
   { path: 'retention', title: { kk: 'Сақтау мерзімдері', ru: 'Сроки хранения', en: 'Retention' }, permission: 'retention:read', component: lazy(() => import('./retention/retention-page.tsx')) },
+  { path: 'systems', title: { kk: 'Жүйелер', ru: 'Системы', en: 'Systems' }, permission: 'systems:read', component: lazy(() => import('./systems/systems-page.tsx')) },
   { path: 'incidents', title: { kk: 'Инциденттер', ru: 'Инциденты', en: 'Incidents' }, permission: 'incidents:read', component: lazy(() => import('./incidents/incidents-page.tsx')) },
   { path: 'audit', title: { kk: 'Аудит журналы', ru: 'Журнал аудита', en: 'Audit log' }, permission: 'audit:read', component: lazy(() => import('./audit/audit-page.tsx')) },
   { path: 'policy', title: { kk: 'Саясат', ru: 'Политика', en: 'Policy' }, permission: 'policy:read', component: lazy(() => import('./policy/policy-page.tsx')) },
