@@ -49,7 +49,9 @@ class MistakeCounter {
 
   add(kind: DetectedKind, text: Buffer, span: Label, labels: readonly Label[]): void {
     const value = text.subarray(span.start, span.end).toString()
-    const before = text.subarray(Math.max(0, span.start - 40), span.start).toString().trimEnd().split(/[\s;(]+/).pop() ?? ''
+    // The word before the span, or the separator when there is none (a statement's «;», a line's start).
+    const preceding = text.subarray(Math.max(0, span.start - 40), span.start).toString().trimEnd()
+    const before = preceding.split(/[\s;(]+/).pop() || (preceding ? preceding[preceding.length - 1]! : '^')
     // What else the span sits on: an IIN reported as a phone, a street reported as a name.
     const under = labels.find((l) => l.kind !== kind && l.start < span.end && span.start < l.end)
     const pattern = `${before ? `${before} ` : ''}⟨${writtenShape(value)}⟩${under ? ` on ${under.kind}` : ''}`
