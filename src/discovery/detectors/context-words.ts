@@ -10,12 +10,14 @@ import type { DetectedKind } from './detection.ts'
 export const CONTEXT_WORDS: Readonly<Partial<Record<DetectedKind, readonly string[]>>> = {
   iin: ['иин', 'жсн', 'iin', 'индивидуальный идентификационный', 'жеке сәйкестендіру'],
   bin: ['бин', 'бсн', 'bin', 'бизнес-идентификац', 'бизнес-сәйкестендіру'],
-  phone: ['тел', 'phone', 'моб', 'ұялы', 'whatsapp', 'звон', 'call', 'номер', 'нөмір', 'contact', 'байланыс'],
+  // Not `номер`/`нөмір`: they precede invoice and tracking numbers as often as phones.
+  phone: ['тел', 'phone', 'моб', 'ұялы', 'whatsapp', 'звон', 'call', 'contact', 'байланыс', 'қоңырау'],
   bank_card: ['карт', 'card', 'visa', 'mastercard', 'төлем', 'оплат'],
   iban: ['iban', 'иик', 'жсқ', 'счет', 'счёт', 'шот', 'account', 'реквизит'],
-  id_card: ['удостоверени', 'уд. личн', 'уд.личн', 'жеке куәлік', 'куәлік', 'id card', 'identity card', 'id-card', 'идентификационн', '№ док', 'документ', 'құжат'],
+  id_card: ['удостоверени', 'уд. личн', 'уд.личн', 'жеке куәлік', 'куәлік', 'id card', 'ID card', 'identity card', 'id-card', 'ID-card', 'идентификационн', '№ док', 'документ', 'құжат'],
   passport: ['паспорт', 'passport', 'төлқұжат'],
-  postcode: ['индекс', 'postcode', 'postal', 'zip', 'почтов', 'пошта'],
+  // An old six-digit code opens an address: `Адрес доставки: 050010, г. Алматы`.
+  postcode: ['индекс', 'postcode', 'postal', 'zip', 'почтов', 'пошта', 'адрес', 'мекенжай', 'address', 'регистрац', 'прожива', 'тұратын', 'доставк'],
   birth_date: ['туған', 'рожд', 'д.р', 'born', 'birth', 'dob', 'родил'],
   ip_address: ['ip', 'адрес', 'host', 'хост', 'сервер', 'server'],
 }

@@ -61,6 +61,12 @@ describe('scanStructured: identifiers', () => {
 })
 
 describe('scanStructured: phones, e-mail, cards, IBAN', () => {
+  it('finds an identifier run together with its word, and a phone in a WhatsApp link', () => {
+    expect(detect('ИИН791028302728, тел.')).toEqual(['iin:791028302728@0.98'])
+    expect(detect('пишите wa.me/77011234567')).toEqual(['phone:77011234567@0.85'])
+    expect(kinds('ORDER791028302728 и site.kz/77011234567')).toEqual([])
+  })
+
   it('finds KZ phones in every written form, and not Russian ones', () => {
     expect(kinds('+7 (701) 123-45-67; 8 701 123 45 67; 87011234567; +77011234567; 8-727-212-34-56; +7(727)2123456')).toEqual(Array(6).fill('phone'))
     expect(detect('тел. 7011234567')).toEqual(['phone:7011234567@0.8'])
@@ -75,7 +81,9 @@ describe('scanStructured: phones, e-mail, cards, IBAN', () => {
 
   it('finds cards by Luhn in groups or run together, and not 16 digits that fail it', () => {
     expect(detect('картой 4400 4302 1234 5679')).toEqual(['bank_card:4400 4302 1234 5679@0.97'])
-    expect(detect('4400430212345679')).toEqual(['bank_card:4400430212345679@0.45'])
+    expect(detect('4400430212345679')).toEqual(['bank_card:4400430212345679@0.8'])
+    // Under no card scheme's prefix, sixteen digits run together are as likely an operation code.
+    expect(detect('3012345678901231')).toEqual(['bank_card:3012345678901231@0.45'])
     expect(detect('card 4400430212345679')).toEqual(['bank_card:4400430212345679@0.97'])
     expect(kinds('4400 4302 1234 5678')).toEqual([])
   })

@@ -112,6 +112,22 @@ function gluedAfter(bytes: Uint8Array, i: number, to: number): boolean {
   return (b === 0x2d || b === 0x5f) && wordAt(bytes, i + 1, to)
 }
 
+/** Words an identifier is written straight after: `ИИН660212337682`, `БИН…`, `IIN…`. */
+const ID_WORDS = ['ИИН', 'ЖСН', 'БИН', 'БСН', 'IIN', 'BIN', 'иин', 'жсн', 'бин', 'бсн'].map((w) => new Uint8Array(Buffer.from(w)))
+/** Links that put a phone right after a slash: `wa.me/77085098954`, `t.me/+7…`. */
+const LINK_PREFIXES = ['wa.me/', 't.me/', 'viber.click/'].map((w) => new Uint8Array(Buffer.from(w)))
+
+function endsWithAny(bytes: Uint8Array, from: number, i: number, words: readonly Uint8Array[]): boolean {
+  for (const word of words) {
+    const s = i - word.length
+    if (s < from) continue
+    let k = 0
+    while (k < word.length && bytes[s + k] === word[k]) k++
+    if (k === word.length) return true
+  }
+  return false
+}
+
 // Module-level helpers, not closures: a closure made per candidate costs more than the candidate (and tsx's
 // keepNames wraps each one made).
 const len = (k: number) => groupEnd[k]! - groupStart[k]!
@@ -140,6 +156,19 @@ function luhn(digits: Uint8Array, n: number): boolean {
     sum += d
   }
   return sum % 10 === 0
+}
+
+/** The issuer prefixes of the card schemes used in Kazakhstan. */
+function knownScheme(d: Uint8Array, n: number): boolean {
+  const two = d[0]! * 10 + d[1]!
+  const four = two * 100 + d[2]! * 10 + d[3]!
+  if (d[0] === 4) return n === 16 || n === 13 || n === 19 // Visa
+  if (two >= 51 && two <= 55) return n === 16 // Mastercard
+  if (four >= 2221 && four <= 2720) return n === 16 // Mastercard 2-series
+  if (four >= 2200 && four <= 2204) return n >= 16 // Mir
+  if (two === 62) return n >= 16 // UnionPay
+  if (two === 34 || two === 37) return n === 15 // American Express
+  return four >= 3528 && four <= 3589 && n === 16 // JCB
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -225,8 +254,10 @@ class StructuredScan {
         const mac = this.#mac(i)
         if (mac > i) return mac
       }
-      return gluedBefore(bytes, from, i) ? this.#skipToken(i) : this.#run(i)
+      return gluedBefore(bytes, from, i) && !endsWithAny(bytes, from, i, LINK_PREFIXES) ? this.#skipToken(i) : this.#run(i)
     }
+    // `ИИН660212337682`, `IIN:` run together: an identifier's own word before it is its context, not a token it belongs to.
+    if (endsWithAny(bytes, from, i, ID_WORDS) && !wordBefore(bytes, from, i - (bytes[i - 1]! < 0x80 ? 3 : 6))) return this.#run(i)
     // Digits right after a letter: a passport `N12345678` or a 2015 postcode `Z05H9A7`, else part of a token.
     const prev = bytes[i - 1]!
     if ((prev === 0x4e || prev === 0x6e) && !wordBefore(bytes, from, i - 1)) return this.#passport(i - 1)
@@ -324,8 +355,9 @@ class StructuredScan {
       total = 0
       for (let q = g; q < g + cardGroups; q++) total = this.#copyDigits(q, total)
       if (total >= 13 && total <= 19 && digitBuffer[0]! >= 2 && digitBuffer[0]! <= 6 && luhn(digitBuffer, total)) {
-        // Sixteen digits run together with no card word before them are as likely an operation code: below a count.
-        this.#emit('bank_card', start, groupEnd[g + cardGroups - 1]!, cardGroups > 1 ? 0.9 : 0.45, 0.97)
+        // Digits run together with no card word before them count only under a card scheme's prefix
+        // (Visa, Mastercard, Mir, UnionPay, Amex, JCB): anything else is as likely an operation code.
+        this.#emit('bank_card', start, groupEnd[g + cardGroups - 1]!, cardGroups > 1 ? 0.9 : knownScheme(digitBuffer, total) ? 0.8 : 0.45, 0.97)
         return cardGroups
       }
     }
