@@ -21,6 +21,8 @@ export const RUSSIAN_GIVEN = [
   'Дмитрий', 'Евгений', 'Евгения', 'Екатерина', 'Елена', 'Елизавета', 'Иван', 'Игорь', 'Илья', 'Ирина', 'Кирилл', 'Константин', 'Ксения',
   'Лариса', 'Людмила', 'Максим', 'Марина', 'Мария', 'Михаил', 'Надежда', 'Наталья', 'Никита', 'Николай', 'Нина', 'Оксана', 'Олег', 'Ольга',
   'Павел', 'Полина', 'Роман', 'Светлана', 'Сергей', 'София', 'Софья', 'Станислав', 'Степан', 'Татьяна', 'Юлия', 'Юрий', 'Ярослав', 'Айгуль',
+  'Алла', 'Борис', 'Вадим', 'Вячеслав', 'Глеб', 'Дарина', 'Диана', 'Егор', 'Жанна', 'Зоя', 'Инна', 'Карина', 'Лилия', 'Любовь', 'Майя',
+  'Марк', 'Матвей', 'Нелли', 'Петр', 'Пётр', 'Раиса', 'Регина', 'Тамара', 'Федор', 'Фёдор', 'Эдуард', 'Элеонора', 'Яна', 'Эльвира', 'Ирина',
   'Асем', 'Айдын', 'Руслан', 'Рустам', 'Ринат', 'Данияр', 'Галым', 'Гульнара', 'Гульмира', 'Нурлан', 'Ержан', 'Айжан', 'Мадияр', 'Кайрат',
 ]
 
@@ -31,8 +33,23 @@ export const LATIN_GIVEN = [
   'Moldir', 'Murat', 'Nurbol', 'Nurlan', 'Nurzhan', 'Nursultan', 'Olzhas', 'Rustem', 'Saltanat', 'Sanzhar', 'Serik', 'Sultan', 'Symbat',
   'Talgat', 'Timur', 'Tomiris', 'Ulzhan', 'Zhanar', 'Zhandos', 'Zarina', 'Alexander', 'Alexey', 'Anastasia', 'Andrey', 'Anna', 'Dmitry',
   'Elena', 'Ekaterina', 'Irina', 'Ivan', 'Maria', 'Mikhail', 'Natalia', 'Olga', 'Pavel', 'Sergey', 'Svetlana', 'Tatiana', 'Vladimir', 'Yulia',
+  'Aleksandr', 'Aleksey', 'Alexei', 'Andrei', 'Dmitriy', 'Dmitrii', 'Sergei', 'Yevgeniy', 'Evgeny', 'Nikolay', 'Viktor', 'Igor', 'Oleg', 'Roman',
+  'Tatyana', 'Natalya', 'Natalia', 'Yekaterina', 'Yelena', 'Yuliya', 'Anastasiya', 'Mariya', 'Lyudmila', 'Galina', 'Larisa', 'Oksana', 'Valentina',
+  'Aigul', 'Aizada', 'Akmaral', 'Alua', 'Altynai', 'Asem', 'Balzhan', 'Botagoz', 'Gaukhar', 'Kamila', 'Laura', 'Saule', 'Zhanna', 'Zhansaya',
+  'Yerzhan', 'Yerbol', 'Yerassyl', 'Temirlan', 'Nurlybek', 'Abylai', 'Bakhyt', 'Galym', 'Rinat', 'Ruslan', 'Rustam', 'Zhanibek', 'Kuanysh',
   'James', 'John', 'Robert', 'Michael', 'William', 'David', 'Richard', 'Thomas', 'Daniel', 'Matthew', 'Mary', 'Patricia', 'Jennifer', 'Linda',
   'Elizabeth', 'Sarah', 'Emily', 'Emma', 'Olivia', 'Sophia', 'Peter', 'George', 'Paul', 'Mark', 'Laura', 'Anne', 'Kate', 'Helen', 'Jane',
+]
+
+/**
+ * Surnames without a telling ending, common in Kazakhstan: Korean, German,
+ * Kazakh and others. A word of this list counts as a surname.
+ */
+export const SURNAMES = [
+  'Ким', 'Пак', 'Ли', 'Цой', 'Тен', 'Хан', 'Шин', 'Югай', 'Нам', 'Огай', 'Kim', 'Pak', 'Park', 'Li', 'Lee', 'Tsoi', 'Ten', 'Khan', 'Shin', 'Nam',
+  'Шмидт', 'Миллер', 'Вебер', 'Шнайдер', 'Шульц', 'Майер', 'Schmidt', 'Miller', 'Muller', 'Müller', 'Weber', 'Schneider', 'Meyer',
+  'Смит', 'Smith', 'Brown', 'Johnson', 'Williams', 'Jones', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Thomas', 'Chen', 'Wang', 'Zhang', 'Liu',
+  'Сейткали', 'Омар', 'Абдрахман', 'Seitkali', 'Omar', 'Abdrakhman', 'Кожа', 'Kozha', 'Жумагали', 'Zhumagali', 'Мухтар', 'Mukhtar',
 ]
 
 /**
@@ -62,4 +79,9 @@ export const NOT_NAMES = [
   'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday',
   'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье',
   'ТОО', 'АО', 'ИП', 'LLP', 'JSC', 'Казахтелеком', 'Kaspi', 'Halyk', 'Заказ', 'Order', 'Договор', 'Шарт', 'Клиент', 'Client', 'Рахмет',
+  // Roles written before a name: they lead it, they are not part of it (`Курьер Пак А.`, `Customer Chen M.`).
+  'Курьер', 'Courier', 'Customer', 'Recipient', 'Holder', 'User', 'Manager', 'Employee', 'Sender', 'Payer', 'Получатель', 'Отправитель',
+  'Пользователь', 'Менеджер', 'Сотрудник', 'Оператор', 'Плательщик', 'Владелец', 'Заявитель', 'Алушы', 'Жіберуші', 'Пайдаланушы', 'Қызметкер',
+  'Менеджер', 'Өтініш', 'Иесі', 'Dear', 'Hello', 'Hi', 'Mr', 'Mrs', 'Ms', 'Dr', 'Уважаемый', 'Уважаемая', 'Құрметті', 'Сәлеметсіз',
+  'Astana', 'Air', 'Bank', 'Банк', 'Банкі',
 ]

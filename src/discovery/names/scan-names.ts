@@ -1,6 +1,6 @@
 import type { DetectionSink } from '../detectors/detection.ts'
 import { ADDRESS_WORDS } from './address-words.ts'
-import { KAZAKH_GIVEN, LATIN_GIVEN, NOT_NAMES, PATRONYMIC_ENDINGS, RUSSIAN_GIVEN, SURNAME_ENDINGS } from './name-lists.ts'
+import { KAZAKH_GIVEN, LATIN_GIVEN, NOT_NAMES, PATRONYMIC_ENDINGS, RUSSIAN_GIVEN, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
 import * as wordBytes from './word-bytes.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
@@ -23,6 +23,7 @@ const CITY_MARKER = 8
 const STREET_BEFORE = 16
 const STREET_AFTER = 32
 const ADDRESS_PART = 64
+const KNOWN_SURNAME = 128
 const WORDS = new Map<number, number>()
 function list(words: readonly string[], flag: number): void {
   for (const word of new Set(words.flatMap((w) => [w, w.toUpperCase()]))) {
@@ -33,6 +34,7 @@ function list(words: readonly string[], flag: number): void {
 }
 list([...KAZAKH_GIVEN, ...RUSSIAN_GIVEN, ...LATIN_GIVEN], GIVEN)
 list(NOT_NAMES, NOT_A_NAME)
+list(SURNAMES, KNOWN_SURNAME)
 list(ADDRESS_WORDS.CITIES, CITY)
 list(ADDRESS_WORDS.CITY_WORDS, CITY_MARKER)
 list(ADDRESS_WORDS.BEFORE_NAME, STREET_BEFORE)
@@ -114,9 +116,19 @@ class NameScan {
       i = e
       const run = this.#run
       if (run === undefined) continue
-      if (s === run.end + 1 && bytes[run.end] === 0x20 && (WORDS.get(hashBytes(bytes, s, e))! & STREET_AFTER)) {
-        i = this.#address(s, e + (bytes[e] === 0x2e ? 1 : 0), 'after')
-        continue
+      if (s === run.end + 1 && bytes[run.end] === 0x20) {
+        const flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+        if (flags & STREET_AFTER) {
+          i = this.#address(s, e + (bytes[e] === 0x2e ? 1 : 0), 'after')
+          continue
+        }
+        // `Алматы облысы`, `Карасайский р-н`, `Қаскелең ауылы`: a place, not a person — and where an address may begin.
+        // A one-letter word counts only with its dot: `с.` is a village, `с` is "with".
+        if (flags & CITY_MARKER && (e - s > 2 || bytes[e] === 0x2e)) {
+          if (this.#cityAt < 0) this.#cityAt = run.start
+          this.#run = undefined
+          continue
+        }
       }
       this.#flush()
     }
@@ -160,7 +172,14 @@ class NameScan {
     const dot = bytes[e] === 0x2e
     if (flags & STREET_BEFORE) return this.#address(s, e + (dot ? 1 : 0), 'before')
     if (flags & STREET_AFTER && this.#run && this.#run.end >= s - 2) return this.#address(s, e + (dot ? 1 : 0), 'after')
-    if (flags & CITY_MARKER && dot) {
+    const afterRun = this.#run !== undefined && s === this.#run.end + 1
+    if (flags & CITY_MARKER && afterRun && !dot && e - s > 2) {
+      // `Almaty Region`, `Karasay District`: the run was a place.
+      if (this.#cityAt < 0) this.#cityAt = this.#run!.start
+      this.#run = undefined
+      return e
+    }
+    if (flags & CITY_MARKER && dot && !(afterRun && isCapitalAt(bytes, s))) {
       this.#flush()
       if (this.#cityAt < 0) this.#cityAt = s
       return e + 1
@@ -177,6 +196,7 @@ class NameScan {
     const oneLetter = e - s === 1 || (e - s === 2 && LETTER[bytes[s]!] === 2)
     const kind = oneLetter && dot ? INITIAL
       : flags & GIVEN ? GIVEN_NAME
+      : flags & KNOWN_SURNAME ? SURNAME_SHAPED
       : endsWithAny(bytes, s, e, PATRONYMIC) ? PATRONYMIC_SHAPED
       : endsWithAny(bytes, s, e, SURNAME) ? SURNAME_SHAPED
       : OTHER_CAPITAL
@@ -214,6 +234,8 @@ class NameScan {
     else if (kinds & SURNAME_SHAPED && kinds & PATRONYMIC_SHAPED) confidence = 0.85
     else if (kinds & GIVEN_NAME && words >= 2 && words <= 3 && run.givenCount < words) confidence = 0.7
     else if (kinds & GIVEN_NAME && words >= 2) confidence = 0.6
+    // Two capitalised words, one a surname by its ending or by the list (`Tarasova Tatyana`, `Пак Сергей`).
+    else if (words === 2 && kinds === (SURNAME_SHAPED | OTHER_CAPITAL)) confidence = 0.6
     else if (words === 1 && kinds === GIVEN_NAME) confidence = 0.4
     else if (words === 1 && kinds === SURNAME_SHAPED) confidence = 0.3
     if (confidence > 0) this.#emit('person_name', run.start, run.end, confidence)
@@ -247,7 +269,8 @@ class NameScan {
       }
     }
     this.#flush()
-    if (this.#cityAt >= 0 && this.#cityAt < start && start - this.#cityAt <= 48) start = this.#cityAt
+    // A region, district and village before the street (`Алматинская обл., Карасайский р-н, с. Каскелен, ул. …`).
+    if (this.#cityAt >= 0 && this.#cityAt < start && start - this.#cityAt <= 160) start = this.#cityAt
     this.#cityAt = -1
     let end = e
     let named = street === 'after'
