@@ -168,10 +168,12 @@ export class ColumnTally {
     // Per kind, the last cell counted, so a cell with two phones counts once.
     const lastWhole = new Map<DetectedKind, number>()
     const lastMention = new Map<DetectedKind, number>()
+    let wholeCells = 0
     const tally = (kind: DetectedKind, start: number, end: number, cell: number) => {
       const cellEnd = starts[cell + 1]! - 1
       if (start === starts[cell] && end === cellEnd && lastWhole.get(kind) !== cell) {
         lastWhole.set(kind, cell)
+        wholeCells++
         this.#whole.set(kind, (this.#whole.get(kind) ?? 0) + 1)
         keepExample(this.#examples, kind, cells[cell]!)
       }
@@ -189,7 +191,8 @@ export class ColumnTally {
       }
     }
     scanStructured(bytes, 0, bytes.length, sinkInOrder(), { cells: true })
-    if (this.#textual) scanNamesAndAddresses(bytes, 0, bytes.length, sinkInOrder())
+    // A cell that is wholly an IIN, a phone or a date holds no name: where nearly all are, names are not looked for.
+    if (this.#textual && wholeCells < count * 0.9) scanNamesAndAddresses(bytes, 0, bytes.length, sinkInOrder())
   }
 }
 
