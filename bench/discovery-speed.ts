@@ -119,7 +119,7 @@ export async function benchDiscoveryDatabases(options: { clients?: number; datab
   }
   classify()
   const rates: number[] = []
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const start = performance.now()
     classify()
     rates.push(cells / ((performance.now() - start) / 1000))

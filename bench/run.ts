@@ -68,9 +68,9 @@ if (wanted('retention')) for (const url of databases) out(`${formatRetentionSwee
 if (wanted('web')) out(`${formatPageWeight(benchFirstPageWeight())}\n${formatBannerSize(benchBannerSize())}\n`)
 // Issue 7, Speed: files per core with and without names, beside read + decode; database cells classified per core.
 if (wanted('discovery')) {
-  out(`${formatDiscoveryFiles(await benchDiscoveryFiles())}\n`)
   // The end-to-end scan needs a PostgreSQL server to create the sample CRM in: DATABASE_URL, or the local one.
   out(`${formatDiscoveryDatabases(await benchDiscoveryDatabases({ databaseUrl: databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test' }))}\n`)
+  out(`${formatDiscoveryFiles(await benchDiscoveryFiles())}\n`)
 }
 // Issue 7, accuracy: precision, recall, F1 and F2 per detector on the project's labelled set; column classification.
 if (wanted('accuracy')) out(`${formatDiscoveryAccuracy(benchDiscoveryAccuracy())}\n`)
