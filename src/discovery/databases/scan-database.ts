@@ -1,6 +1,5 @@
 import { ColumnTally } from '../columns/classify-column.ts'
-import { ITEM_KIND_OF } from '../detectors/detection.ts'
-import type { ColumnFinding, ScanMode, TableFinding } from '../report/scan-report.ts'
+import { columnFinding, type ScanMode, type TableFinding } from '../report/scan-report.ts'
 import type { CatalogTable, DatabaseSource } from './database-source.ts'
 
 export interface DatabaseScanOptions {
@@ -44,18 +43,6 @@ async function scanTable(source: DatabaseSource, table: CatalogTable, options: D
   } else {
     add(await source.sample(table, options.sampleSize))
   }
-  const columns = tallies.map((tally, i): ColumnFinding => {
-    const verdict = tally.verdict()
-    return {
-      name: table.columns[i]!.name,
-      type: table.columns[i]!.type,
-      sampled: verdict.sampled,
-      ...(verdict.kind ? { kind: verdict.kind, itemKind: ITEM_KIND_OF[verdict.kind] } : {}),
-      confidence: verdict.confidence,
-      matched: verdict.matched,
-      examples: verdict.examples,
-      mentions: verdict.mentions,
-    }
-  })
+  const columns = tallies.map((tally, i) => columnFinding(table.columns[i]!.name, table.columns[i]!.type, tally.verdict()))
   return { name: table.name, ...(table.estimatedRows !== undefined ? { estimatedRows: table.estimatedRows } : {}), rowsRead, columns }
 }

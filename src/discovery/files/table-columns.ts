@@ -3,8 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
 import { ColumnTally } from '../columns/classify-column.ts'
-import { ITEM_KIND_OF } from '../detectors/detection.ts'
-import type { ColumnFinding, FileFinding } from '../report/scan-report.ts'
+import { columnFinding, type ColumnFinding, type FileFinding } from '../report/scan-report.ts'
 
 /** A JSON file is read whole for its columns only up to this size; beyond it only its text is scanned. */
 const JSON_WHOLE_LIMIT = 64 << 20
@@ -27,19 +26,7 @@ export async function fileColumns(path: string, format: FileFinding['format'], r
   if (format === 'csv' || format === 'tsv') await eachCsvRecord(path, format === 'tsv' ? '\t' : ',', rows, add)
   else if (format === 'ndjson') await eachNdjsonRecord(path, rows, add)
   else if (format === 'json') await eachJsonRecord(path, rows, add)
-  return [...tallies.entries()].map(([name, tally]) => {
-    const verdict = tally.verdict()
-    return {
-      name,
-      type: 'text',
-      sampled: verdict.sampled,
-      ...(verdict.kind ? { kind: verdict.kind, itemKind: ITEM_KIND_OF[verdict.kind] } : {}),
-      confidence: verdict.confidence,
-      matched: verdict.matched,
-      examples: verdict.examples,
-      mentions: verdict.mentions,
-    }
-  })
+  return [...tallies.entries()].map(([name, tally]) => columnFinding(name, 'text', tally.verdict()))
 }
 
 async function eachCsvRecord(path: string, delimiter: string, rows: number, add: (record: Record<string, unknown>) => void): Promise<void> {

@@ -1,6 +1,6 @@
-import type { DetectedKind } from '../detectors/detection.ts'
+import { ITEM_KIND_OF, type DetectedKind } from '../detectors/detection.ts'
 import type { ItemKind } from '../../policy/schema/data.ts'
-import type { Mention } from '../columns/classify-column.ts'
+import type { ColumnClassification, Mention } from '../columns/classify-column.ts'
 
 /** What discovery concluded about one column (issue 7, "Results": tables → columns → kind → confidence → samples → item). */
 export interface ColumnFinding {
@@ -69,4 +69,18 @@ export function personalColumns(report: ScanReport): { table: string; column: Co
   const tables = report.tables.map((t) => ({ name: t.name, columns: t.columns }))
   const files = report.files.map((f) => ({ name: f.path, columns: f.columns }))
   return [...tables, ...files].flatMap((t) => t.columns.filter((c) => c.kind !== undefined).map((column) => ({ table: t.name, column })))
+}
+
+/** A column's finding from the classifier's verdict: what a report keeps of it. */
+export function columnFinding(name: string, type: string, verdict: ColumnClassification): ColumnFinding {
+  return {
+    name,
+    type,
+    sampled: verdict.sampled,
+    ...(verdict.kind ? { kind: verdict.kind, itemKind: ITEM_KIND_OF[verdict.kind] } : {}),
+    confidence: verdict.confidence,
+    matched: verdict.matched,
+    examples: verdict.examples,
+    mentions: verdict.mentions,
+  }
 }
