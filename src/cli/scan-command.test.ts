@@ -35,6 +35,15 @@ describe('derbes scan', () => {
     }
   })
 
+  it("maps what it finds to a policy's items (ESP: the phone to its item 'phone'; an IIN it does not list stays a kind)", () => {
+    const { code, stdout } = derbes('scan', databases[0]!.url, '--sample', '200', '--policy', 'policies/esp.yaml', '--format', 'json')
+    expect(code).toBe(0)
+    const clients = JSON.parse(stdout).tables.find((t: { name: string }) => t.name === 'clients').columns as { name: string; itemId?: string }[]
+    expect(clients.find((c) => c.name === 'phone')!.itemId).toBe('phone')
+    expect(clients.find((c) => c.name === 'fio')!.itemId).toBe('full-name')
+    expect(clients.find((c) => c.name === 'iin')!.itemId).toBeUndefined()
+  })
+
   it('writes JSON and SARIF 2.1.0 for a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'derbes-scan-'))
     const [clients] = sampleCrm(50)

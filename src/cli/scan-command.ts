@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { Command, Option } from 'commander'
 import { DerbesError } from '../errors/index.ts'
-import { scanTarget, summaryTable, toSarif } from '../discovery/index.ts'
+import { mapToPolicy, scanTarget, summaryTable, toSarif } from '../discovery/index.ts'
+import { compilePolicy } from '../policy/index.ts'
+import { readPolicyFile } from './read-policy-file.ts'
 
 const positive = (flag: string) => (value: string) => {
   const n = Number(value)
@@ -39,10 +41,13 @@ export function scanCommand(): Command {
     .option('--identifiers-only', "in files' text, only IIN/BIN, ID card, passport, phone, e-mail, card and IBAN (fastest; implies --no-names)")
     .addOption(new Option('--workers <n>', 'worker threads for files; 0 = none (default: one per core)').argParser(positive('--workers')))
     .addOption(new Option('--format <format>', 'what to print').choices(['table', 'json', 'sarif']).default('table'))
+    .option('--policy <file>', "map what is found to this policy's items (a policy YAML file)")
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
-    .action(async (target: string, options: { full?: boolean; sample: number; names: boolean; identifiersOnly?: boolean; workers?: number; format: 'table' | 'json' | 'sarif'; output?: string }) => {
+    .action(async (target: string, options: { full?: boolean; sample: number; names: boolean; identifiersOnly?: boolean; workers?: number; format: 'table' | 'json' | 'sarif'; output?: string; policy?: string }) => {
+      // The policy first: a file that does not load is refused before anything is read.
+      const policy = options.policy ? compilePolicy((await readPolicyFile(options.policy)).document) : undefined
       const bar = progressBar()
-      const report = await scanTarget(target, {
+      const scanned = await scanTarget(target, {
         mode: options.full ? 'full' : 'sample',
         sampleSize: options.sample,
         names: options.names && !options.identifiersOnly,
@@ -50,6 +55,7 @@ export function scanCommand(): Command {
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
         onProgress: bar.update,
       }).finally(bar.end)
+      const report = policy ? mapToPolicy(scanned, policy) : scanned
       const text = options.format === 'table' ? summaryTable(report) : JSON.stringify(options.format === 'sarif' ? toSarif(report) : report, null, 2)
       if (options.output) await writeFile(options.output, `${text}\n`)
       else process.stdout.write(`${text}\n`)

@@ -32,6 +32,8 @@ export interface TableFinding {
 export interface KindCount {
   kind: DetectedKind
   itemKind: ItemKind
+  /** The policy's item of that kind, when a policy was given. */
+  itemId?: string
   count: number
   examples: string[]
 }

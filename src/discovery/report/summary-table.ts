@@ -7,7 +7,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function columnRow(where: string, column: ColumnFinding): string[] {
-  return [where, column.name, column.kind ?? '', column.confidence.toFixed(2), `${column.matched}/${column.sampled}`, column.itemKind ?? '', column.examples.join(', ')]
+  return [where, column.name, column.kind ?? '', column.confidence.toFixed(2), `${column.matched}/${column.sampled}`, column.itemId ?? column.itemKind ?? '', column.examples.join(', ')]
 }
 
 /**
@@ -30,14 +30,14 @@ export function summaryTable(report: ScanReport): string {
   const scannedColumns = report.tables.reduce((n, t) => n + t.columns.length, 0) + report.files.reduce((n, f) => n + f.columns.length, 0)
   if (scannedColumns > 0) {
     parts.push(`${columnRows.length} of ${scannedColumns} column(s) hold personal data`)
-    if (columnRows.length > 0) parts.push(table(['table', 'column', 'kind', 'conf.', 'matched', 'item kind', 'examples (masked)'], columnRows))
+    if (columnRows.length > 0) parts.push(table(['table', 'column', 'kind', 'conf.', 'matched', 'policy item (or kind)', 'examples (masked)'], columnRows))
     if (mentionRows.length > 0) parts.push('found inside other columns', table(['table', 'column', 'kind', 'cells', 'examples (masked)'], mentionRows))
   }
-  const textRows = report.files.flatMap((f) => f.kinds.map((k) => [f.path, k.kind, String(k.count), k.itemKind, k.examples.join(', ')]))
+  const textRows = report.files.flatMap((f) => f.kinds.map((k) => [f.path, k.kind, String(k.count), k.itemId ?? k.itemKind, k.examples.join(', ')]))
   if (report.files.length > 0) {
     const bytes = report.files.reduce((n, f) => n + f.bytes, 0)
     parts.push(`${report.files.length} file(s), ${(bytes / 1e6).toFixed(1)} MB of text`)
-    if (textRows.length > 0) parts.push(table(['file', 'kind', 'count', 'item kind', 'examples (masked)'], textRows))
+    if (textRows.length > 0) parts.push(table(['file', 'kind', 'count', 'policy item (or kind)', 'examples (masked)'], textRows))
   }
   return parts.join('\n\n')
 }

@@ -1,6 +1,6 @@
 import type { CompiledItem, CompiledPolicy } from '../../policy/compiled-policy.ts'
 import type { LocatorKind, Masking, SystemView } from '../../systems/index.ts'
-import { columnWords } from '../columns/column-hints.ts'
+import { bestItem, itemsByKind } from '../report/policy-items.ts'
 import type { DetectedKind } from '../detectors/detection.ts'
 import type { ColumnFinding, ScanReport } from '../report/scan-report.ts'
 
@@ -51,14 +51,6 @@ export function mapTableName(table: string, system: Pick<SystemView, 'connection
   return table.startsWith(`${schema}.`) ? table.slice(schema.length + 1) : undefined
 }
 
-/** Of the policy's items of the kind, the one whose id or name shares most words with the column's name. */
-function bestItem(items: readonly CompiledItem[], column: string): CompiledItem | undefined {
-  const words = new Set(columnWords(column))
-  const score = (item: CompiledItem) =>
-    [...columnWords(item.id), ...columnWords(item.name.en), ...columnWords(item.name.ru)].filter((w) => words.has(w)).length
-  return [...items].sort((a, b) => score(b) - score(a))[0]
-}
-
 /**
  * What a scan of a connected system proposes (issue 7 item 3: "a proposal to
  * update the data map and the policy's list"): for each column found to hold
@@ -68,8 +60,7 @@ function bestItem(items: readonly CompiledItem[], column: string): CompiledItem 
  * reported but not proposed; what was rejected before is not proposed again.
  */
 export function proposeChanges(report: ScanReport, system: SystemView, policy: CompiledPolicy, rejected: ReadonlySet<string>): ProposalDraft[] {
-  const byKind = new Map<string, CompiledItem[]>()
-  for (const item of policy.items.values()) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item])
+  const byKind = itemsByKind(policy)
   const mapped = new Map(system.tables.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c] as const)))
   const drafts: ProposalDraft[] = []
   for (const table of report.tables) {
