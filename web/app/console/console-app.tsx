@@ -5,6 +5,7 @@ import { LanguageSwitch, useLanguage, useTexts } from '../i18n/language.tsx'
 import { Loading } from '../ui/loading.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { CONSOLE_PAGES } from './pages.tsx'
+import { IncidentPage } from './incidents/incident-page.tsx'
 import { RequestPage } from './requests/request-page.tsx'
 import { ConsoleSessionProvider, useConsoleSession } from './session.tsx'
 import { SignInPage } from './sign-in-page.tsx'
@@ -96,6 +97,7 @@ function SignedInLayout() {
           <Routes>
             {pages.map((p) => <Route key={p.path} path={p.path === '' ? undefined : p.path} index={p.path === ''} element={<p.component />} />)}
             {session.can('requests:read') ? <Route path="requests/:requestId" element={<RequestPage />} /> : null}
+            {session.can('incidents:read') ? <Route path="incidents/:incidentId" element={<IncidentPage />} /> : null}
             {session.can('subjects:read') ? <Route path="subjects/:subjectId" element={<SubjectPage />} /> : null}
             <Route path="*" element={<Navigate to={base + '/'} replace />} />
           </Routes>

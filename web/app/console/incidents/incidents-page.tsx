@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { useLanguage, useTexts } from '../../i18n/language.tsx'
 import { formatDate, formatDateTime } from '../../ui/format.ts'
 import { Loading } from '../../ui/loading.tsx'
@@ -37,7 +38,7 @@ const TEXTS = {
 
 /** The breach register (issue 5 §6): the one-working-day deadline first, overdue impossible to miss. */
 export default function IncidentsPage() {
-  const { call } = useConsoleSession()
+  const { call, operatorId } = useConsoleSession()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
   const list = useLoad(() => call<{ incidents: Incident[] }>('/incidents'), [call])
@@ -55,7 +56,7 @@ export default function IncidentsPage() {
           <tbody>
             {items.map((i) => (
               <tr key={i.incidentId}>
-                <th scope="row">{i.reference}</th>
+                <th scope="row"><Link to={`/console/${operatorId}/incidents/${i.incidentId}`}>{i.reference}</Link></th>
                 <td>{i.kind}</td>
                 <td>{formatDateTime(i.discoveredAt, language)}</td>
                 <td>{i.status}</td>
