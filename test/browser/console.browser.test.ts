@@ -88,6 +88,12 @@ describeInBrowser('the console in a real browser (issue 6 §1, §4)', () => {
     await screenshot(page, 'console', '06-subject-data-after-basis')
     const audit = await derbes.database.db.selectFrom('audit_entries').select(['action', 'basis']).where('operator_id', '=', 'ttc').where('subject_id', '=', subject.subjectId).execute()
     expect(audit.map((a) => a.basis)).toContain('management_order')
+
+    // Issue 6 §1: the withdrawal counts in the dashboard's chart of consents over time.
+    await page.getByRole('navigation').getByRole('link', { name: 'Шолу' }).click()
+    await expect.poll(() => page.locator('figure.chart figcaption').textContent()).toMatch(/кері қайтарылды: [1-9]/)
+    await screenshot(page, 'console', '06b-dashboard-consents-chart')
+    expect(await seriousA11yViolations(page)).toEqual([])
   })
 
   it('a role without requests:read sees no Requests page', async () => {

@@ -3,6 +3,7 @@ import { useTexts } from '../../i18n/language.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
+import { ConsentChart } from './consent-chart.tsx'
 
 interface Summary { open: number; overdue: number; dueToday: number; dueSoon: number; waiting: number }
 
@@ -45,6 +46,7 @@ export default function DashboardPage() {
         ) : null}
         {can('incidents:read') ? card(t.incidents, incidents.data?.incidents.length, `${base}/incidents`) : null}
       </div>
+      {can('consents:read') ? <ConsentChart /> : null}
     </>
   )
 }
