@@ -5,6 +5,7 @@ import { Loading } from '../../ui/loading.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
+import { DestructionActs } from './destruction-acts.tsx'
 
 interface Run {
   runId: string
@@ -33,7 +34,7 @@ const TEXTS = {
   started: { kk: 'Сынақ іске қосу аяқталды.', ru: 'Пробный запуск завершён.', en: 'The dry run has finished.' },
 }
 
-/** Retention runs (issue 5 §2): the nightly sweep's record, and a dry run on demand that shows what would happen. */
+/** Retention runs (issue 5 §2): the nightly sweep's record, a dry run on demand, and the destruction acts to sign (§3). */
 export default function RetentionPage() {
   const { call, can } = useConsoleSession()
   const { language } = useLanguage()
@@ -83,6 +84,7 @@ export default function RetentionPage() {
           </tbody>
         </table>
       ) : null}
+      <DestructionActs />
     </>
   )
 }
