@@ -1,6 +1,7 @@
 import type { DetectionSink } from '../detectors/detection.ts'
 import { ADDRESS_WORDS } from './address-words.ts'
-import { KAZAKH_GIVEN, LATIN_GIVEN, NOT_NAMES, PATRONYMIC_ENDINGS, RUSSIAN_GIVEN, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
+import { givenNameForms } from './given-name-forms.ts'
+import { NOT_NAMES, PATRONYMIC_ENDINGS, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
 import * as wordBytes from './word-bytes.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
@@ -26,13 +27,14 @@ const ADDRESS_PART = 64
 const KNOWN_SURNAME = 128
 const WORDS = new Map<number, number>()
 function list(words: readonly string[], flag: number): void {
-  for (const word of new Set(words.flatMap((w) => [w, w.toUpperCase()]))) {
+  // НҰРЛАН СӘРСЕНБАЕВ as well as Нұрлан; but not a one-letter word, whose capital is an initial (`С. Қасымов`), not `с.` (village).
+  for (const word of new Set(words.flatMap((w) => (w.length > 1 ? [w, w.toUpperCase()] : [w])))) {
     const bytes = Buffer.from(word)
     const hash = hashBytes(bytes, 0, bytes.length)
     WORDS.set(hash, (WORDS.get(hash) ?? 0) | flag)
   }
 }
-list([...KAZAKH_GIVEN, ...RUSSIAN_GIVEN, ...LATIN_GIVEN], GIVEN)
+list(givenNameForms(), GIVEN)
 list(NOT_NAMES, NOT_A_NAME)
 list(SURNAMES, KNOWN_SURNAME)
 list(ADDRESS_WORDS.CITIES, CITY)
