@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { requirePermission } from '../access/index.ts'
 import { DerbesError } from '../errors/index.ts'
-import { LANGUAGES, loadPolicy, type Language } from '../policy/index.ts'
+import { compilePolicy, LANGUAGES, loadPolicy, type Language } from '../policy/index.ts'
+import { renderNotice } from '../policy/render/index.ts'
 import { diffPolicies } from '../policy/diff/index.ts'
 import { lintPolicy } from '../policy/lint/index.ts'
 import { VersionParams } from './operator-schemas.ts'
@@ -11,8 +12,32 @@ import { getPreviousVersion, getVersion } from './read-policies.ts'
 
 const problem = { $ref: 'Problem#' }
 
-/** What a responsible person reads before approving a version: its lint report and what changed. */
+/** What a responsible person reads before approving a version: its lint report and what changed; and a draft checked as it is typed. */
 export async function reviewRoutes(app: FastifyInstance, deps: OperatorsDeps) {
+  app.post<{ Params: { operatorId: string }; Body: { source: string; language?: Language } }>('/v1/operators/:operatorId/policy/check', {
+    preValidation: requirePermission('policy:read'),
+    schema: {
+      tags: ['policy'],
+      summary: 'Check a draft as it is typed: where it does not load (line, column), its Law 94-V findings, and its notice in kk, ru or en — nothing is stored',
+      params: Type.Object({ operatorId: Type.String() }),
+      body: Type.Object({
+        source: Type.String({ maxLength: 1_000_000, description: 'The policy text, YAML or JSON' }),
+        language: Type.Optional(Type.Unsafe<Language>({ type: 'string', enum: [...LANGUAGES] })),
+      }, { additionalProperties: false }),
+      response: { 400: problem, 401: problem, 403: problem },
+    },
+  }, async (request) => {
+    // Issue 6 §1: "the policy editor with live lint findings and a preview of the notice in three languages".
+    const loaded = loadPolicy(request.body.source, 'draft.yaml')
+    if (!loaded.ok) return { loads: false, issues: loaded.issues, lint: null, notice: null }
+    return {
+      loads: true,
+      issues: [],
+      lint: lintPolicy(loaded),
+      notice: renderNotice(compilePolicy(loaded.document), request.body.language ?? 'kk', 'html'),
+    }
+  })
+
   app.get<{ Params: { operatorId: string; versionId: string } }>('/v1/operators/:operatorId/policy/versions/:versionId/lint', {
     preValidation: requirePermission('policy:read'),
     schema: {

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/loading.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
+import { DraftCheck } from './draft-check.tsx'
 
 interface Version { versionId: string; state: string; uploadedAt: string; uploadedBy: string; approval: { by: string; order: string; at: string } | null; published: { by: string; at: string } | null }
 interface Finding { ruleId: string; severity: string; message: string; article: string; line?: number; column?: number }
@@ -99,6 +100,7 @@ export default function PolicyPage() {
           <label htmlFor="policy-text">{t.upload}</label>
           <textarea id="policy-text" rows={16} spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} style={{ maxWidth: '100%', fontFamily: 'monospace' }} />
           <div className="actions"><button type="submit" disabled={!draft.trim()}>{t.uploadButton}</button></div>
+          <DraftCheck source={draft} />
         </form>
       ) : null}
     </>
