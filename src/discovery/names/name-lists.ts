@@ -18,9 +18,24 @@ export const SURNAME_ENDINGS = [
   'ов', 'ова', 'ев', 'ева', 'ёв', 'ёва', 'ин', 'ина', 'ын', 'ына', 'ский', 'ская', 'цкий', 'цкая', 'енко', 'ук', 'юк', 'ич', 'баев', 'баева',
   'бекова', 'беков', 'ұлы', 'улы', 'қызы', 'кызы', 'ova', 'ov', 'eva', 'ev', 'yev', 'yeva', 'ina', 'in', 'sky', 'skaya', 'enko', 'uly', 'kyzy',
   'bayev', 'bayeva', 'bekov', 'bekova', 'baev', 'baeva',
+  // The cases of a Russian sentence: Иванову, с Ивановым, у Ивановой, о Петрове, Пушкину, Достоевского.
+  'ову', 'овым', 'овой', 'ове', 'еву', 'евым', 'евой', 'еве', 'ину', 'иным', 'иной', 'ского', 'скому', 'ским', 'ской', 'скую',
 ]
 
-export const PATRONYMIC_ENDINGS = ['ович', 'евич', 'вич', 'овна', 'евна', 'вна', 'ична', 'инична', 'ұлы', 'улы', 'қызы', 'кызы', 'ovich', 'evich', 'ovna', 'evna', 'uly', 'kyzy']
+export const PATRONYMIC_ENDINGS = [
+  'ович', 'евич', 'вич', 'овна', 'евна', 'вна', 'ична', 'инична', 'ұлы', 'улы', 'қызы', 'кызы', 'ovich', 'evich', 'ovna', 'evna', 'uly', 'kyzy',
+  'вича', 'вичу', 'вичем', 'вны', 'вне', 'вной', 'вну', 'ичны', 'ичне', 'ичной',
+]
+
+/**
+ * Kazakh case endings a name takes in a sentence (Сәрсенбаевтың, Нұрланға,
+ * Алматыда): the word without one is looked up again, so an inflected name
+ * is still a name and an inflected city still a city.
+ */
+export const KAZAKH_CASE_ENDINGS = [
+  'ның', 'нің', 'дың', 'дің', 'тың', 'тің', 'ға', 'ге', 'қа', 'ке', 'на', 'не', 'ны', 'ні', 'ды', 'ді', 'ты', 'ті', 'да', 'де', 'та', 'те',
+  'нда', 'нде', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'мен', 'бен', 'пен', 'ға', 'ымен', 'імен',
+]
 
 /**
  * Capitalised words that end like surnames or stand where names stand but are

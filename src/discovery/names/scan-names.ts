@@ -1,12 +1,12 @@
 import type { DetectionSink } from '../detectors/detection.ts'
 import { ADDRESS_WORDS } from './address-words.ts'
 import { givenNameForms } from './given-name-forms.ts'
-import { NOT_NAMES, PATRONYMIC_ENDINGS, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
+import { KAZAKH_CASE_ENDINGS, NOT_NAMES, PATRONYMIC_ENDINGS, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
 import * as wordBytes from './word-bytes.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
 // used for every word of every file.
-const { encodeEndings, endsWithAny, hashBytes, isCapitalAt, LETTER, wordEnd } = wordBytes
+const { encodeEndings, endingLength, endsWithAny, hashBytes, isCapitalAt, LETTER, wordEnd } = wordBytes
 
 /*
  * Person names and addresses in Kazakh, Russian and English text (issue 7
@@ -25,6 +25,7 @@ const STREET_BEFORE = 16
 const STREET_AFTER = 32
 const ADDRESS_PART = 64
 const KNOWN_SURNAME = 128
+const HONORIFIC = 256
 const WORDS = new Map<number, number>()
 function list(words: readonly string[], flag: number): void {
   // НҰРЛАН СӘРСЕНБАЕВ as well as Нұрлан; but not a one-letter word, whose capital is an initial (`С. Қасымов`), not `с.` (village).
@@ -42,8 +43,10 @@ list(ADDRESS_WORDS.CITY_WORDS, CITY_MARKER)
 list(ADDRESS_WORDS.BEFORE_NAME, STREET_BEFORE)
 list(ADDRESS_WORDS.AFTER_NAME, STREET_AFTER)
 list(ADDRESS_WORDS.PARTS, ADDRESS_PART)
+list(ADDRESS_WORDS.HONORIFICS, HONORIFIC | ADDRESS_PART)
 const SURNAME = encodeEndings([...SURNAME_ENDINGS, ...SURNAME_ENDINGS.map((e) => e.toUpperCase())])
 const PATRONYMIC = encodeEndings([...PATRONYMIC_ENDINGS, ...PATRONYMIC_ENDINGS.map((e) => e.toUpperCase())])
+const CASE_ENDING = encodeEndings([...KAZAKH_CASE_ENDINGS, ...KAZAKH_CASE_ENDINGS.map((e) => e.toUpperCase())])
 
 // The kinds of word in a name run.
 const GIVEN_NAME = 1
@@ -51,6 +54,8 @@ const SURNAME_SHAPED = 2
 const PATRONYMIC_SHAPED = 4
 const INITIAL = 8
 const OTHER_CAPITAL = 16
+/** A number joined by a hyphen (`Самал-2`) or an honorific (`Қабанбай батыр`): a place's name, never a person's. */
+const PLACE_PART = 32
 
 /** A run of capitalised words one space apart: the candidate name. */
 interface NameRun {
@@ -62,6 +67,7 @@ interface NameRun {
   /** The first word's kind, and where the second word starts: a sentence's first word may lead a name (`Подписала Иванова М. П.`). */
   firstKind: number
   secondStart: number
+  secondKind: number
   /** The kinds of the words after the first. */
   restKinds: number
 }
@@ -79,7 +85,7 @@ for (const b of [0x0a, 0x0d, 0x3b, 0x21, 0x3f, 0x7c, 0x09]) LINE_END[b] = 1
 const SKIP = new Uint8Array(256)
 for (let b = 0xc2; b <= 0xdf; b++) SKIP[b] = 2
 SKIP[0xd0] = 3
-for (const b of [0xd2, 0xd3, 0xd4]) SKIP[b] = 1
+for (const b of [0xd2, 0xd3, 0xd4, 0xc3, 0xc4, 0xc5]) SKIP[b] = 1
 for (let b = 0x30; b <= 0x39; b++) SKIP[b] = 1
 for (let b = 0x41; b <= 0x5a; b++) SKIP[b] = 1
 for (let b = 0; b < 256; b++) if (LINE_END[b]) SKIP[b] = 1
@@ -123,11 +129,23 @@ class NameScan {
       const letter = LETTER[b]!
       if (letter === 0) {
         if (b >= 0x30 && b <= 0x39) {
-          // A number ends a name; a six-digit one may open an address (`050000, Алматы, …`).
-          this.#flush()
           const s = i
           while (i < to && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i++
-          if (i - s === 6) this.#cityAt = s
+          const run = this.#run
+          if (run !== undefined && s === run.end + 1 && bytes[run.end] === 0x2d) {
+            // `Самал-2 шағын ауданы`, `Microdistrict Самал-2`: the number is part of the place's name.
+            run.end = i
+            run.kinds |= PLACE_PART
+            continue
+          }
+          // A number ends a name; a six-digit one followed by a capital may open an address (`050000, Алматы, …`).
+          this.#flush()
+          if (i - s === 6 && (bytes[i] === 0x2c || bytes[i] === 0x20) && isCapitalAt(bytes, i + (bytes[i + 1] === 0x20 ? 2 : 1))) this.#cityAt = s
+          // `33 мкр., д. 27`: a microdistrict by its number (Aktau's way).
+          if (bytes[i] === 0x20 && i + 1 < to && LETTER[bytes[i + 1]!] !== 0 && !isCapitalAt(bytes, i + 1)) {
+            const we = wordEnd(bytes, i + 1, to)
+            if ((WORDS.get(hashBytes(bytes, i + 1, we)) ?? 0) & STREET_BEFORE) i = this.#address(s, we + (bytes[we] === 0x2e ? 1 : 0), 'numbered')
+          }
           continue
         }
         if (LINE_END[b]) {
@@ -158,6 +176,12 @@ class NameScan {
       if (run === undefined) continue
       if (s === run.end + 1 && bytes[run.end] === 0x20) {
         const flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+        if (flags & HONORIFIC) {
+          // `Қабанбай батыр көшесі`, `Төле би к-сі`: the honorific belongs to the name a street word may follow.
+          run.end = e
+          run.kinds |= PLACE_PART
+          continue
+        }
         if (flags & STREET_AFTER) {
           i = this.#address(s, e + (bytes[e] === 0x2e ? 1 : 0), 'after')
           continue
@@ -208,7 +232,19 @@ class NameScan {
   /** One capitalised word; returns where to go on. */
   #word(s: number, e: number): number {
     const { bytes } = this
-    const flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+    let flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+    /** Where the word's stem ends: before a Kazakh case ending (`Сәрсенбаевтың`, `Алматыда`). */
+    let stem = e
+    if (flags === 0) {
+      const n = endingLength(bytes, s, e, CASE_ENDING)
+      if (n > 0 && e - n - s >= 4) {
+        const f = (WORDS.get(hashBytes(bytes, s, e - n)) ?? 0) & (GIVEN | NOT_A_NAME | CITY | KNOWN_SURNAME)
+        if (f !== 0 || endsWithAny(bytes, s, e - n, SURNAME) || endsWithAny(bytes, s, e - n, PATRONYMIC)) {
+          flags = f
+          stem = e - n
+        }
+      }
+    }
     const dot = bytes[e] === 0x2e
     if (flags & STREET_BEFORE) return this.#address(s, e + (dot ? 1 : 0), 'before')
     if (flags & STREET_AFTER && this.#run && this.#run.end >= s - 2) return this.#address(s, e + (dot ? 1 : 0), 'after')
@@ -237,14 +273,17 @@ class NameScan {
     const kind = oneLetter && dot ? INITIAL
       : flags & GIVEN ? GIVEN_NAME
       : flags & KNOWN_SURNAME ? SURNAME_SHAPED
-      : endsWithAny(bytes, s, e, PATRONYMIC) ? PATRONYMIC_SHAPED
-      : endsWithAny(bytes, s, e, SURNAME) ? SURNAME_SHAPED
+      : endsWithAny(bytes, s, stem, PATRONYMIC) ? PATRONYMIC_SHAPED
+      : endsWithAny(bytes, s, stem, SURNAME) ? SURNAME_SHAPED
       : OTHER_CAPITAL
     const end = kind === INITIAL ? e + 1 : e
     const run = this.#run
     // Joined to the run when one space (or nothing, after an initial's dot) separates them.
     if (run && run.words < 4 && (s === run.end + 1 && bytes[run.end] === 0x20 || (s === run.end && run.kinds & INITIAL))) {
-      if (run.words === 1) run.secondStart = s
+      if (run.words === 1) {
+        run.secondStart = s
+        run.secondKind = kind
+      }
       run.end = end
       run.kinds |= kind
       run.restKinds |= kind
@@ -252,33 +291,30 @@ class NameScan {
       if (kind === GIVEN_NAME) run.givenCount++
     } else {
       this.#flush()
-      this.#run = { start: s, end, kinds: kind, words: 1, givenCount: kind === GIVEN_NAME ? 1 : 0, firstKind: kind, secondStart: -1, restKinds: 0 }
+      this.#run = { start: s, end, kinds: kind, words: 1, givenCount: kind === GIVEN_NAME ? 1 : 0, firstKind: kind, secondStart: -1, secondKind: 0, restKinds: 0 }
     }
     return end
   }
 
   /** The name the run makes, if it makes one, with how sure it is. */
   #flush(): void {
-    let run = this.#run
+    const run = this.#run
     this.#run = undefined
-    if (!run) return
-    // An ordinary capitalised word opening the run (a sentence's first) is not part of the name that follows it.
-    if (run.firstKind === OTHER_CAPITAL && run.words >= 3 && run.restKinds & (GIVEN_NAME | SURNAME_SHAPED | PATRONYMIC_SHAPED)) {
-      run = { ...run, start: run.secondStart, kinds: run.restKinds, words: run.words - 1 }
+    if (!run || run.kinds & PLACE_PART) return
+    let { start, kinds, words, givenCount } = run
+    // An ordinary capitalised word opening the run (a sentence's first: `Орнына L. Boiko`) is not part of the
+    // name that follows it — unless the rest is a given name and patronymic, whose surname it is (`Tolegen Nurlan Kairatuly`).
+    const restIsGivenAndPatronymic = run.secondKind === GIVEN_NAME && run.restKinds & PATRONYMIC_SHAPED
+    if (run.firstKind === OTHER_CAPITAL && words >= 3 && !restIsGivenAndPatronymic) {
+      const rest = nameConfidence(run.restKinds, words - 1, givenCount)
+      if (rest > 0) {
+        start = run.secondStart
+        kinds = run.restKinds
+        words--
+      }
     }
-    const { kinds, words } = run
-    const shaped = kinds & (SURNAME_SHAPED | PATRONYMIC_SHAPED)
-    let confidence = 0
-    if (kinds & GIVEN_NAME && words >= 2 && shaped) confidence = 0.9
-    else if (kinds & INITIAL && kinds & (SURNAME_SHAPED | OTHER_CAPITAL | GIVEN_NAME) && words >= 2) confidence = 0.85
-    else if (kinds & SURNAME_SHAPED && kinds & PATRONYMIC_SHAPED) confidence = 0.85
-    else if (kinds & GIVEN_NAME && words >= 2 && words <= 3 && run.givenCount < words) confidence = 0.7
-    else if (kinds & GIVEN_NAME && words >= 2) confidence = 0.6
-    // Two capitalised words, one a surname by its ending or by the list (`Tarasova Tatyana`, `Пак Сергей`).
-    else if (words === 2 && kinds === (SURNAME_SHAPED | OTHER_CAPITAL)) confidence = 0.6
-    else if (words === 1 && kinds === GIVEN_NAME) confidence = 0.4
-    else if (words === 1 && kinds === SURNAME_SHAPED) confidence = 0.3
-    if (confidence > 0) this.#emit('person_name', run.start, run.end, confidence)
+    const confidence = nameConfidence(kinds, words, givenCount)
+    if (confidence > 0) this.#emit('person_name', start, run.end, confidence)
   }
 
   #emit(kind: 'person_name' | 'address', start: number, end: number, confidence: number): void {
@@ -292,8 +328,9 @@ class NameScan {
    * postcode, or — for a word that follows the street's name (`Абай даңғылы`,
    * `Abai Ave`) — back to that name and a house number before it; forward over
    * the street's name, numbers and parts (`д. 10, кв. 5`, `10-үй`, `apt 5`).
+   * `numbered`: a street word after a number (`33 мкр.`), which needs no name.
    */
-  #address(s: number, e: number, street: 'before' | 'after' | 'city'): number {
+  #address(s: number, e: number, street: 'before' | 'after' | 'city' | 'numbered'): number {
     const { bytes, to } = this
     let start = s
     if (street === 'after' && this.#run) {
@@ -304,13 +341,14 @@ class NameScan {
       while (k > this.from && bytes[k - 1] === 0x20) k--
       if (k > this.from && bytes[k - 1]! >= 0x30 && bytes[k - 1]! <= 0x39 && bytes[k] === 0x20) {
         let n = k - 1
-        while (n > this.from && bytes[n - 1]! >= 0x30 && bytes[n - 1]! <= 0x39) n--
-        start = n
+        while (n > this.from && ((bytes[n - 1]! >= 0x30 && bytes[n - 1]! <= 0x39) || bytes[n - 1] === 0x2f)) n--
+        start = this.#flatBefore(n)
       }
     }
     this.#flush()
-    // A region, district and village before the street (`Алматинская обл., Карасайский р-н, с. Каскелен, ул. …`).
-    if (this.#cityAt >= 0 && this.#cityAt < start && start - this.#cityAt <= 160) start = this.#cityAt
+    // A region, district and village before the street (`Алматинская обл., Карасайский р-н, с. Каскелен, ул. …`),
+    // if the same clause holds them: no `:` or `;` between (`INV/206080, … Ship to: 247 Auezov Street`).
+    if (this.#cityAt >= 0 && this.#cityAt < start && start - this.#cityAt <= 160 && !this.#clauseBreak(this.#cityAt, start)) start = this.#cityAt
     this.#cityAt = -1
     let end = e
     let named = street === 'after'
@@ -355,6 +393,8 @@ class NameScan {
       if (isCapitalAt(bytes, i) || flags & CITY) {
         // A second capitalised word after a number is the next sentence's, not the street's.
         if (numbered && !(flags & CITY) && bytes[i - 2] === 0x2e) break
+        // A street named without a street word is written as a name, not an abbreviation (`Air Astana, BIC …`).
+        if (street === 'city' && !numbered && we - i > 1 && isCapitalAt(bytes, i + LETTER[bytes[i]!]!)) break
         named = true
         end = we
         i = we
@@ -367,9 +407,49 @@ class NameScan {
       if (named && numbered && houseDigits <= 3) this.#emit('address', start, end, 0.7)
       return named && numbered && houseDigits <= 3 ? end : e
     }
+    if (street === 'numbered') {
+      if (numbered) this.#emit('address', start, end, 0.8)
+      return Math.max(end, e)
+    }
     if (named) this.#emit('address', start, end, numbered ? 0.85 : 0.6)
     return named ? Math.max(end, e) : e
   }
+
+  /** Where an address starts that has a flat before its house (`Apt. 211, 132 Kabanbay Batyr Street`), or `n`. */
+  #flatBefore(n: number): number {
+    const { bytes, from } = this
+    let k = n
+    if (k - 2 < from || bytes[k - 1] !== 0x20 || bytes[k - 2] !== 0x2c) return n
+    k -= 2
+    const digitsEnd = k
+    while (k > from && bytes[k - 1]! >= 0x30 && bytes[k - 1]! <= 0x39) k--
+    if (k === digitsEnd) return n
+    while (k > from && (bytes[k - 1] === 0x20 || bytes[k - 1] === 0x2e)) k--
+    const wordEndAt = k
+    while (k > from && LETTER[bytes[k - 1]!] === 1) k--
+    return k < wordEndAt && (WORDS.get(hashBytes(bytes, k, wordEndAt)) ?? 0) & ADDRESS_PART ? k : n
+  }
+
+  /** Whether `[a, b)` holds a `:` or `;`, which end the clause a city or postcode opened. */
+  #clauseBreak(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (this.bytes[i] === 0x3a || this.bytes[i] === 0x3b) return true
+    return false
+  }
+}
+
+/** How sure a run of capitalised words of these kinds is a person's name; 0 when it is not one. */
+function nameConfidence(kinds: number, words: number, givenCount: number): number {
+  const shaped = kinds & (SURNAME_SHAPED | PATRONYMIC_SHAPED)
+  if (kinds & GIVEN_NAME && words >= 2 && shaped) return 0.9
+  if (kinds & INITIAL && kinds & (SURNAME_SHAPED | OTHER_CAPITAL | GIVEN_NAME) && words >= 2) return 0.85
+  if (kinds & SURNAME_SHAPED && kinds & PATRONYMIC_SHAPED) return 0.85
+  if (kinds & GIVEN_NAME && words >= 2 && words <= 3 && givenCount < words) return 0.7
+  if (kinds & GIVEN_NAME && words >= 2) return 0.6
+  // Two capitalised words, one a surname by its ending or by the list (`Tarasova Tatyana`, `Пак Сергей`).
+  if (words === 2 && kinds === (SURNAME_SHAPED | OTHER_CAPITAL)) return 0.6
+  if (words === 1 && kinds === GIVEN_NAME) return 0.4
+  if (words === 1 && kinds === SURNAME_SHAPED) return 0.3
+  return 0
 }
 
 /**

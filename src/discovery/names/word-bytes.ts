@@ -5,11 +5,16 @@
  * without decoding it.
  */
 
-/** 1 for an ASCII letter; 2 for the lead byte of a two-byte Cyrillic letter (0xD0–0xD4). */
+/**
+ * 1 for an ASCII letter; 2 for the lead byte of a two-byte letter: Cyrillic
+ * (0xD0–0xD4) and the accented Latin of European surnames and of the Kazakh
+ * Latin alphabet (0xC3–0xC5: Müller, Ömirzaq, Şäken).
+ */
 export const LETTER = new Uint8Array(256)
 for (let b = 0x41; b <= 0x5a; b++) LETTER[b] = 1
 for (let b = 0x61; b <= 0x7a; b++) LETTER[b] = 1
 for (let b = 0xd0; b <= 0xd4; b++) LETTER[b] = 2
+for (let b = 0xc3; b <= 0xc5; b++) LETTER[b] = 2
 
 /** Second bytes of capital letters, per lead byte. */
 const UPPER_D0 = new Uint8Array(256)
@@ -21,12 +26,18 @@ for (const b of [0x92, 0x9a, 0xa2, 0xae, 0xb0, 0xba]) UPPER_D2D3[b] = 1 // Ғ Қ
 const UPPER_D3 = new Uint8Array(256)
 for (const b of [0x98, 0xa8]) UPPER_D3[b] = 1 // Ә Ө (lead D3)
 
+/** Latin-1 capitals À–Þ but ×; in Latin Extended-A (Ä is C3, Ğ Ş Ū are C4/C5) capitals are mostly the even code points. */
+const UPPER_C3 = new Uint8Array(256)
+for (let b = 0x80; b <= 0x9e; b++) UPPER_C3[b] = b === 0x97 ? 0 : 1
+
 export function isCapitalAt(bytes: Uint8Array, i: number): boolean {
   const b = bytes[i]!
   if (b >= 0x41 && b <= 0x5a) return true
   if (b === 0xd0) return UPPER_D0[bytes[i + 1]!] === 1
   if (b === 0xd2) return UPPER_D2D3[bytes[i + 1]!] === 1
   if (b === 0xd3) return UPPER_D3[bytes[i + 1]!] === 1
+  if (b === 0xc3) return UPPER_C3[bytes[i + 1]!] === 1
+  if (b === 0xc4 || b === 0xc5) return (bytes[i + 1]! & 1) === 0
   return false
 }
 
@@ -73,17 +84,22 @@ export function encodeEndings(words: readonly string[]): Endings {
 
 /** Whether the word's bytes end with one of `endings`, leaving at least one letter before it. */
 export function endsWithAny(bytes: Uint8Array, start: number, end: number, endings: Endings): boolean {
-  if (end - start < 3) return false
+  return endingLength(bytes, start, end, endings) > 0
+}
+
+/** The byte length of the longest of `endings` the word ends with (leaving a letter before it), or 0. */
+export function endingLength(bytes: Uint8Array, start: number, end: number, endings: Endings): number {
+  if (end - start < 3) return 0
   const candidates = endings.get((bytes[end - 2]! << 8) | bytes[end - 1]!)
-  if (candidates === undefined) return false
+  if (candidates === undefined) return 0
   for (const ending of candidates) {
     const from = end - ending.length
     if (from <= start) continue
     let k = 0
     while (k < ending.length && bytes[from + k] === ending[k]) k++
-    if (k === ending.length) return true
+    if (k === ending.length) return ending.length
   }
-  return false
+  return 0
 }
 
 
