@@ -245,6 +245,15 @@ class NameScan {
         }
       }
     }
+    if (bytes[e] === 0x2d && bytes[e + 1]! >= 0x30 && bytes[e + 1]! <= 0x39) {
+      // `ORD-2023-…`, `ЗК-3701810`: an all-capital code, which a name before it does not run into.
+      if (e - s > 2 && isCapitalAt(bytes, s + LETTER[bytes[s]!]!)) {
+        this.#flush()
+        return e
+      }
+      // `Аксай-4`, `Мамыр-4`: a microdistrict's name, whatever else the word may be.
+      if (!(flags & (STREET_BEFORE | STREET_AFTER))) flags = 0
+    }
     const dot = bytes[e] === 0x2e
     if (flags & STREET_BEFORE) return this.#address(s, e + (dot ? 1 : 0), 'before')
     if (flags & STREET_AFTER && this.#run && this.#run.end >= s - 2) return this.#address(s, e + (dot ? 1 : 0), 'after')
