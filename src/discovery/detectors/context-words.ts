@@ -14,10 +14,16 @@ export const CONTEXT_WORDS: Readonly<Partial<Record<DetectedKind, readonly strin
   phone: ['тел', 'phone', 'моб', 'ұялы', 'whatsapp', 'звон', 'call', 'contact', 'байланыс', 'қоңырау'],
   bank_card: ['карт', 'card', 'visa', 'mastercard', 'төлем', 'оплат'],
   iban: ['iban', 'иик', 'жсқ', 'счет', 'счёт', 'шот', 'account', 'реквизит'],
-  id_card: ['удостоверени', 'уд. личн', 'уд.личн', 'жеке куәлік', 'куәлік', 'id card', 'ID card', 'identity card', 'id-card', 'ID-card', 'идентификационн', '№ док', 'документ', 'құжат'],
+  id_card: ['удостоверени', 'уд. личн', 'уд.личн', 'жеке куәлік', 'куәлік', 'id card', 'ID card', 'ЖК', 'identity card', 'id-card', 'ID-card', 'идентификационн', '№ док', 'документ', 'құжат'],
   passport: ['паспорт', 'passport', 'төлқұжат'],
-  // An old six-digit code opens an address: `Адрес доставки: 050010, г. Алматы`.
-  postcode: ['индекс', 'postcode', 'postal', 'zip', 'почтов', 'пошта', 'адрес', 'мекенжай', 'address', 'регистрац', 'прожива', 'тұратын', 'доставк'],
+  // An old six-digit code opens an address (`Адрес доставки: 050010, г. Алматы`) or closes one
+  // (`12 Abay Ave, apt 5, Almaty, 050010`): the words of an address line count. Not `пошта` alone: `поштам` is
+  // "my e-mail" in Kazakh; a leading space where a short word hides in longer ones (`have`, `first.`, `adapt`).
+  postcode: [
+    'индекс', 'postcode', 'postal', 'zip', 'почтов', 'адрес', 'мекенжай', 'address', 'регистрац', 'прожива', 'тұратын', 'доставк', 'ship to',
+    'ул.', 'улица', 'пр.', 'проспект', 'мкр', 'кв.', 'көше', 'даңғыл', 'пәтер', 'street', 'avenue', ' ave', 'ave.', ' st.', ' apt', 'apt.', ' flat',
+    'kazakhstan, ', 'казахстан, ', 'қазақстан, ',
+  ],
   birth_date: ['туған', 'рожд', 'д.р', 'born', 'birth', 'dob', 'родил'],
   ip_address: ['ip', 'адрес', 'host', 'хост', 'сервер', 'server'],
 }
@@ -64,6 +70,8 @@ export function contextBefore(bytes: Uint8Array, from: number, start: number, ki
   if (bit === undefined) return false
   const reach = kind === 'birth_date' ? BIRTH_CONTEXT_BYTES : CONTEXT_BYTES
   for (let i = Math.max(from, start - reach); i < start - 1; i++) {
+    // No word starts on a UTF-8 continuation byte: half of a Cyrillic window needs no table read.
+    if ((bytes[i]! & 0xc0) === 0x80) continue
     const pair = (bytes[i]! << 8) | bytes[i + 1]!
     if ((PAIR_KINDS[pair]! & bit) === 0) continue
     for (const word of WORDS_BY_PAIR.get(pair * 32 + Math.log2(bit))!) {

@@ -55,8 +55,15 @@ describe('scanStructured: identifiers', () => {
   it('finds ID card and passport numbers only after their words (kk, ru, en)', () => {
     expect(detect('уд. личности 012345678 выдано')).toEqual(['id_card:012345678@0.85'])
     expect(detect('жеке куәлік № 045612378')).toEqual(['id_card:045612378@0.85'])
+    expect(detect('ЖК 045612378, ID card no. 012345678')).toEqual(['id_card:045612378@0.85', 'id_card:012345678@0.85'])
     expect(detect('Паспорт N12345678')).toEqual(['passport:N12345678@0.9'])
     expect(kinds('заказ 012345678 и N12345678')).toEqual([])
+  })
+
+  it("finds a Russian citizen's passport, series and number, only after a passport word", () => {
+    expect(detect('Заказчик: паспорт 38 00 727992, выдан')).toEqual(['passport:38 00 727992@0.85'])
+    expect(detect('төлқұжат 3738 434818')).toEqual(['passport:3738 434818@0.85'])
+    expect(kinds('накладная 38 00 727992, 3738 434818')).toEqual([])
   })
 })
 
@@ -72,6 +79,11 @@ describe('scanStructured: phones, e-mail, cards, IBAN', () => {
     expect(detect('тел. 7011234567')).toEqual(['phone:7011234567@0.8'])
     expect(kinds('7011234567 штук')).toEqual([])
     expect(kinds('+7 916 123 45 67, 8 (495) 123-45-67')).toEqual([])
+  })
+
+  it('finds phones written one after another with single spaces, and takes no number after № for one', () => {
+    expect(kinds('+7 701 123 45 67 8 701 123 45 67 8 702 123 45 67 +7 701 765 43 21')).toEqual(Array(4).fill('phone'))
+    expect(detect('тел.: +77055604194. № 7504269387 шот бойынша')).toEqual(['phone:+77055604194@0.95'])
   })
 
   it('finds e-mail addresses and keeps sentence punctuation out', () => {
@@ -107,14 +119,44 @@ describe('scanStructured: dates, machines, postcodes', () => {
     expect(kinds('31.02.1990 and 15.13.1990 and 01.01.1890')).toEqual([])
   })
 
+  it('finds birth dates with the month named, in ru, kk and en, with byte offsets past Cyrillic', () => {
+    const text = 'Дата рождения — 25 октября 1955; туған күні — 1947 жылғы 2 қаңтар; DOB: 22 April 1942; Date of birth December 7, 2002.'
+    const bytes = Buffer.from(text)
+    const spans: string[] = []
+    scanStructured(bytes, 0, bytes.length, (kind, s, e, c) => spans.push(`${kind}@${s}-${e}@${c}`))
+    const at = (value: string) => `birth_date@${bytes.indexOf(value)}-${bytes.indexOf(value) + Buffer.byteLength(value)}@0.9`
+    expect(spans).toEqual([at('25 октября 1955'), at('1947 жылғы 2 қаңтар'), at('22 April 1942'), at('December 7, 2002')])
+    expect(detect('договор от 15 января 2024 г.')).toEqual(['birth_date:15 января 2024@0.3'])
+    expect(kinds('3 мая, May 2020, Tuesday 15, 2020, January 32, 1990, 15 мая 1899')).toEqual([])
+  })
+
+  it('is sure of a date followed by г.р. or ж.т., with г. written straight after the year, and reads 01/15/1990 month first', () => {
+    expect(detect('Сотрудник Елена Ли, 13.02.1969 г.р., переведён')).toEqual(['birth_date:13.02.1969@0.9'])
+    expect(detect('Мұқанов, 02.08.1962 ж.т., Астана')).toEqual(['birth_date:02.08.1962@0.9'])
+    expect(detect('родился 15.01.1990г. в Алматы')).toEqual(['birth_date:15.01.1990@0.9'])
+    expect(detect('Date of birth 01/15/1990')).toEqual(['birth_date:01/15/1990@0.9'])
+    expect(kinds('15.01.1990abc')).toEqual([])
+  })
+
   it('finds IPv4 and IPv6 and MAC addresses, not version strings or times', () => {
     expect(kinds('host 192.168.1.20, 2001:db8::1, fe80::1, 00:1a:2b:3c:4d:5e, a4-5e-60-d0-11-22')).toEqual(['ip_address', 'ip_address', 'ip_address', 'mac_address', 'mac_address'])
     expect(kinds('v1.2.3.4, 1.2.3, 256.1.1.1, 12:30:45, 10.0.0.1.5')).toEqual([])
+  })
+
+  it("finds MAC addresses in Cisco's dotted form, wherever the first digit falls, and not dotted numbers", () => {
+    expect(detect('құрылғы ab08.0903.e234, fbef.a164.fc9d, 0536.ae4b.cd59')).toEqual(['mac_address:ab08.0903.e234@0.85', 'mac_address:fbef.a164.fc9d@0.85', 'mac_address:0536.ae4b.cd59@0.85'])
+    expect(kinds('2021.0304.1234, deadbeef.a164.fc9d, ab08.0903.e234.1')).toEqual([])
   })
 
   it('finds old postcodes after their word and 2015 codes by shape', () => {
     expect(detect('индекс 050000')).toEqual(['postcode:050000@0.85'])
     expect(detect('Алматы, Z05H9A7')).toEqual(['postcode:Z05H9A7@0.6'])
     expect(kinds('сумма 050000 тг')).toEqual([])
+  })
+
+  it('finds an old postcode closing an address line and a 2015 code that starts with N; not after «поштам» nor in a masked card', () => {
+    expect(detect('Ship to: 223 Dostyk Ave, apt 91, Oskemen, 140000. Item')).toEqual(['postcode:140000@0.85'])
+    expect(detect('Жеткізу мекенжайы: N21A4B9, Өскемен')).toEqual(['postcode:N21A4B9@0.9'])
+    expect(kinds('поштам m.muller@yandex.kz 582817******8693, I have 123456 apples')).toEqual(['email'])
   })
 })

@@ -2,10 +2,12 @@ import { isIPv6 } from 'node:net'
 import * as kz from '../../kz/index.ts'
 import * as context from './context-words.ts'
 import type { DetectedKind, DetectionSink } from './detection.ts'
+import * as months from './month-words.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use.
 const { iinBinCheckDigit } = kz
 const { contextBefore } = context
+const { monthWordAt, monthWordBefore, monthOf, monthEnd } = months
 
 /*
  * The structured detectors (issue 7 item 1): IIN and BIN, KZ phones, e-mail,
@@ -77,7 +79,8 @@ SEP[0x2f] = SLASH
 SEP[0x28] = BRACKET
 SEP[0x29] = BRACKET
 
-const MAX_GROUPS = 8
+/** Enough for a few numbers written one after another with single spaces (`+7 701 123 45 67 8 702 …`). */
+const MAX_GROUPS = 24
 const groupStart = new Int32Array(MAX_GROUPS)
 const groupEnd = new Int32Array(MAX_GROUPS)
 /** The separators before each group (0 for the first). */
@@ -106,15 +109,61 @@ function gluedBefore(bytes: Uint8Array, from: number, i: number): boolean {
   if (wordBefore(bytes, from, i)) return true
   if (i - 1 <= from) return false
   const b = bytes[i - 1]!
-  return (b === 0x2d || b === 0x5f || b === 0x2f) && wordBefore(bytes, from, i - 1)
+  // `******8693`: the visible end of a masked value is not a value.
+  return b === 0x2a || ((b === 0x2d || b === 0x5f || b === 0x2f) && wordBefore(bytes, from, i - 1))
 }
 
 function gluedAfter(bytes: Uint8Array, i: number, to: number): boolean {
   if (i >= to) return false
   const b = bytes[i]!
-  if (wordAt(bytes, i, to) || b === 0x40) return true
+  // `@`: an e-mail's local part; `*`: the visible start of a masked value (`582817******8693`).
+  if (wordAt(bytes, i, to) || b === 0x40 || b === 0x2a) return true
   // `…123-ABC`, `…123_x`: a hyphen or underscore leading on into a word.
   return (b === 0x2d || b === 0x5f) && wordAt(bytes, i + 1, to)
+}
+
+/** `1990г.`, `1962ж.`: the Russian and Kazakh abbreviations of "year" written straight after one. */
+function yearSuffixAt(bytes: Uint8Array, i: number, to: number): boolean {
+  return i + 1 < to && bytes[i] === 0xd0 && (bytes[i + 1] === 0xb3 || bytes[i + 1] === 0xb6) && !wordAt(bytes, i + 2, to)
+}
+
+/** `15.01.1990 г.р.`, `02.08.1962 ж.т.`: "year of birth" written after a date is its birth word. */
+const BIRTH_MARKS = ['г.р', 'г. р', 'ж.т', 'ж. т'].map((w) => new Uint8Array(Buffer.from(w)))
+function birthMarkAfter(bytes: Uint8Array, i: number, to: number): boolean {
+  if (i < to && bytes[i] === 0x20) i++
+  for (const mark of BIRTH_MARKS) {
+    let k = 0
+    while (k < mark.length && i + k < to && bytes[i + k] === mark[k]) k++
+    if (k === mark.length) return true
+  }
+  return false
+}
+
+const yearValue = (bytes: Uint8Array, end: number) => (bytes[end - 4]! - 48) * 1000 + (bytes[end - 3]! - 48) * 100 + (bytes[end - 2]! - 48) * 10 + bytes[end - 1]! - 48
+
+function startsAt(bytes: Uint8Array, i: number, to: number, word: Uint8Array): boolean {
+  if (i + word.length > to) return false
+  for (let k = 0; k < word.length; k++) if (bytes[i + k] !== word[k]) return false
+  return true
+}
+
+/** Kazakh writes the year first: `1947 жылғы 2 қаңтар`, `1947 ж. 2 қаңтар`. */
+const KAZAKH_YEAR_WORDS = [' жылғы ', ' ж. '].map((w) => new Uint8Array(Buffer.from(w)))
+
+/** The four-digit year after `i` (`, 1963`, ` 1955`, ` 1955г.`) that ends a worded date: where it ends, or -1. */
+function yearAfter(bytes: Uint8Array, i: number, to: number): number {
+  if (i < to && bytes[i] === 0x2c) i++
+  if (i >= to || bytes[i] !== 0x20) return -1
+  i++
+  for (let k = 0; k < 4; k++) if (i + k >= to || !isDigit(bytes[i + k]!)) return -1
+  const e = i + 4
+  return gluedAfter(bytes, e, to) && !yearSuffixAt(bytes, e, to) ? -1 : e
+}
+
+/** `№ 7504269387`, `#7011234567`: a number after a number sign is a document's or an order's, not a phone. */
+function afterNumberSign(bytes: Uint8Array, from: number, i: number): boolean {
+  if (i - 1 >= from && bytes[i - 1] === 0x20) i--
+  return (i - 1 >= from && bytes[i - 1] === 0x23) || (i - 3 >= from && bytes[i - 3] === 0xe2 && bytes[i - 2] === 0x84 && bytes[i - 1] === 0x96)
 }
 
 /** Words an identifier is written straight after: `ИИН660212337682`, `БИН…`, `IIN…`. */
@@ -259,14 +308,27 @@ class StructuredScan {
         const mac = this.#mac(i)
         if (mac > i) return mac
       }
+      if (!this.identifiersOnly && ((i + 4 < to && bytes[i + 4] === 0x2e) || (i - 1 >= from && bytes[i - 1] === 0x2e))) {
+        const mac = this.#ciscoMac(i)
+        if (mac > i) return mac
+      }
       return gluedBefore(bytes, from, i) && !endsWithAny(bytes, from, i, LINK_PREFIXES) ? this.#skipToken(i) : this.#run(i)
     }
     // `ИИН660212337682`, `IIN:` run together: an identifier's own word before it is its context, not a token it belongs to.
     if (endsWithAny(bytes, from, i, ID_WORDS) && !wordBefore(bytes, from, i - (bytes[i - 1]! < 0x80 ? 3 : 6))) return this.#run(i)
-    // Digits right after a letter: a passport `N12345678` or a 2015 postcode `Z05H9A7`, else part of a token.
+    // Digits right after a letter: a passport `N12345678`, a 2015 postcode `Z05H9A7` or `N21A4B9`, a MAC address
+    // in Cisco's form `ab08.0903.e234`; else part of a token.
     const prev = bytes[i - 1]!
-    if ((prev === 0x4e || prev === 0x6e) && !wordBefore(bytes, from, i - 1)) return this.#passport(i - 1)
-    if (!this.identifiersOnly && prev >= 0x41 && prev <= 0x5a && !wordBefore(bytes, from, i - 1)) return this.#postcode2015(i - 1)
+    if ((prev === 0x4e || prev === 0x6e) && !wordBefore(bytes, from, i - 1)) {
+      const passport = this.#passport(i - 1)
+      if (passport > 0) return passport
+    }
+    if (this.identifiersOnly) return this.#skipToken(i)
+    if (HEX[prev]) {
+      const mac = this.#ciscoMac(i)
+      if (mac > i) return mac
+    }
+    if (prev >= 0x41 && prev <= 0x5a && !wordBefore(bytes, from, i - 1)) return this.#postcode2015(i - 1)
     return this.#skipToken(i)
   }
 
@@ -308,9 +370,10 @@ class StructuredScan {
       i = j
     }
     const end = groupEnd[n - 1]!
-    if (gluedAfter(bytes, end, to)) return this.#skipToken(end)
-    // Most numbers in text are short (`№ 123`, `1234.56`): one group under six digits, or two under ten, make nothing.
-    if (n === 1 && end - groupStart[0]! < 6) return end
+    if (gluedAfter(bytes, end, to) && !(len(n - 1) === 4 && yearSuffixAt(bytes, end, to))) return this.#skipToken(end)
+    // Most numbers in text are short (`№ 123`, `1234.56`): one group under six digits, or two under ten, make
+    // nothing — unless a month's name stands beside a day or after a year.
+    if (n === 1 && end - groupStart[0]! < 6) return this.identifiersOnly || plus ? end : this.#wordedDate(end)
     if (n === 2 && len(0) + len(1) < 10) return end
     let g = 0
     while (g < n) g += this.#groupsAt(g, n, plus && g === 0, s)
@@ -344,8 +407,15 @@ class StructuredScan {
         const ymd = a === 4 && b === 2 && c === 2 && sep === DASH ? g : a <= 2 && b <= 2 && c === 4 && sep !== DASH ? g + 2 : -1
         if (ymd >= 0) {
           const year = groupValue(bytes, ymd)
-          const day = groupValue(bytes, ymd === g ? g + 2 : g)
-          if (!this.identifiersOnly && year >= 1900 && year <= this.#thisYear && validDate(groupValue(bytes, g + 1), day)) this.#emit('birth_date', start, groupEnd[g + 2]!, 0.3, 0.9)
+          let day = groupValue(bytes, ymd === g ? g + 2 : g)
+          let month = groupValue(bytes, g + 1)
+          // `01/15/1990`: an American month-first date, read so only when day-first is no date.
+          if (sep === SLASH && !validDate(month, day) && validDate(day, month)) {
+            const m = day
+            day = month
+            month = m
+          }
+          if (!this.identifiersOnly) this.#birthDate(start, groupEnd[g + 2]!, year, month, day)
           return 3
         }
       }
@@ -376,6 +446,14 @@ class StructuredScan {
       }
     }
 
+    // A Russian citizen's passport, series then number (`38 00 727992`, `3800 727992`), only after a passport word.
+    const series = len(g) === 2 && g + 2 < n && len(g + 1) === 2 && groupSep[g + 1] === SPACE && len(g + 2) === 6 && groupSep[g + 2] === SPACE ? 3
+      : len(g) === 4 && g + 1 < n && len(g + 1) === 6 && groupSep[g + 1] === SPACE ? 2 : 0
+    if (series > 0 && this.#has(groupStart[g]!, 'passport')) {
+      this.sink('passport', groupStart[g]!, groupEnd[g + series - 1]!, 0.85)
+      return series
+    }
+
     // A KZ phone: 11 digits from 7 or 8 (or +7) then 6xx/7xx — Russia's +7 numbers start 3, 4, 8 or 9.
     total = 0
     k = g
@@ -386,7 +464,7 @@ class StructuredScan {
     }
     if (k > g && (total === 11 || total === 10)) {
       const kz11 = total === 11 && (digitBuffer[0] === 7 || (digitBuffer[0] === 8 && !plus)) && (digitBuffer[1] === 7 || digitBuffer[1] === 6)
-      const kz10 = total === 10 && !plus && digitBuffer[0] === 7 && this.#has(start, 'phone')
+      const kz10 = total === 10 && !plus && digitBuffer[0] === 7 && !afterNumberSign(bytes, this.from, start) && this.#has(start, 'phone')
       if (kz11 || kz10) {
         this.#emit('phone', start, groupEnd[k - 1]!, kz10 ? 0.8 : plus ? 0.95 : 0.85, kz10 ? 0.8 : 0.98)
         return k - g
@@ -403,6 +481,60 @@ class StructuredScan {
       return 1
     }
     return 1
+  }
+
+  /** A date in `[start, end)` reported when it can be a birth date: sure after a birth word before or `г.р.` after it. */
+  #birthDate(start: number, end: number, year: number, month: number, day: number): void {
+    if (year < 1900 || year > this.#thisYear || !validDate(month, day)) return
+    const sure = (!this.noContext && birthMarkAfter(this.bytes, end, this.to)) || this.#has(start, 'birth_date')
+    this.sink('birth_date', start, end, sure ? 0.9 : 0.3)
+  }
+
+  /**
+   * A date with the month's name around the lone number (one group) that ends at `end`: `25 октября 1955`,
+   * `December 7, 2002`, `1947 жылғы 2 қаңтар`. Where the scan goes on from.
+   */
+  #wordedDate(end: number): number {
+    const { bytes, from, to } = this
+    const s = groupStart[0]!
+    const l = end - s
+    if (l <= 2) {
+      const day = groupValue(bytes, 0)
+      // Day first: `4 March 1963`, `25 октября 1955`.
+      const after = end + 1 < to && bytes[end] === 0x20 ? monthWordAt(bytes, end + 1, to) : 0
+      if (after !== 0) {
+        const yearEnd = yearAfter(bytes, monthEnd(after), to)
+        if (yearEnd > 0) {
+          this.#birthDate(s, yearEnd, yearValue(bytes, yearEnd), monthOf(after), day)
+          return yearEnd
+        }
+      }
+      // Month first: `December 7, 2002`.
+      const monthStart = s - 1 > from && bytes[s - 1] === 0x20 ? monthWordBefore(bytes, from, s - 1) : -1
+      if (monthStart >= 0) {
+        const yearEnd = yearAfter(bytes, end, to)
+        if (yearEnd > 0) {
+          this.#birthDate(monthStart, yearEnd, yearValue(bytes, yearEnd), monthOf(monthWordAt(bytes, monthStart, to)), day)
+          return yearEnd
+        }
+      }
+    } else if (l === 4) {
+      // Year first, in Kazakh: `1947 жылғы 2 қаңтар`.
+      const word = startsAt(bytes, end, to, KAZAKH_YEAR_WORDS[0]!) ? KAZAKH_YEAR_WORDS[0]! : startsAt(bytes, end, to, KAZAKH_YEAR_WORDS[1]!) ? KAZAKH_YEAR_WORDS[1]! : undefined
+      if (word) {
+        let i = end + word.length
+        const dayStart = i
+        while (i < to && i - dayStart < 3 && isDigit(bytes[i]!)) i++
+        const days = i - dayStart
+        const month = days >= 1 && days <= 2 && i + 1 < to && bytes[i] === 0x20 ? monthWordAt(bytes, i + 1, to) : 0
+        if (month !== 0) {
+          const day = days === 1 ? bytes[dayStart]! - 48 : (bytes[dayStart]! - 48) * 10 + bytes[dayStart + 1]! - 48
+          this.#birthDate(s, monthEnd(month), groupValue(bytes, 0), monthOf(month), day)
+          return monthEnd(month)
+        }
+      }
+    }
+    return end
   }
 
   /** How many groups from `g` make a card's written form; 0 when none. */
@@ -426,12 +558,37 @@ class StructuredScan {
     return at
   }
 
+  /** A KZ passport number `N12345678` at `s` after a passport word: where it ends, or -1. */
   #passport(s: number): number {
     const { bytes, to } = this
     let i = s + 1
     while (i < to && CLASS[bytes[i]!] === DIGIT) i++
-    if (i - s - 1 === 8 && !gluedAfter(bytes, i, to) && this.#has(s, 'passport')) this.sink('passport', s, i, 0.9)
-    return this.#skipToken(i)
+    if (i - s - 1 !== 8 || gluedAfter(bytes, i, to) || !this.#has(s, 'passport')) return -1
+    this.sink('passport', s, i, 0.9)
+    return i
+  }
+
+  /**
+   * Cisco's form of a MAC address around the digit at `i`: three groups of four hex digits joined by dots, a hex
+   * letter among them (`ab08.0903.e234`, `fbef.a164.fc9d`). Where it ends, or `i`.
+   */
+  #ciscoMac(i: number): number {
+    const { bytes, from, to } = this
+    let s = i
+    while (s > from && i - s <= 14 && (HEX[bytes[s - 1]!] || bytes[s - 1] === 0x2e)) s--
+    if (i - s > 14 || s + 14 > to || wordBefore(bytes, from, s)) return i
+    let letters = 0
+    for (let k = 0; k < 14; k++) {
+      const b = bytes[s + k]!
+      if (k === 4 || k === 9) {
+        if (b !== 0x2e) return i
+      } else if (!HEX[b]) return i
+      else if (b > 0x39) letters++
+    }
+    const end = s + 14
+    if (letters === 0 || gluedAfter(bytes, end, to) || (bytes[end] === 0x2e && end + 1 < to && HEX[bytes[end + 1]!])) return i
+    this.sink('mac_address', s, end, 0.85)
+    return end
   }
 
   /** Kazpost's 2015 code: letter, two digits, letter, digit, letter, digit (`Z05H9A7`). */
