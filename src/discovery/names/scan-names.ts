@@ -141,8 +141,8 @@ class NameScan {
           // A number ends a name; a six-digit one followed by a capital may open an address (`050000, Алматы, …`).
           this.#flush()
           if (i - s === 6 && (bytes[i] === 0x2c || bytes[i] === 0x20) && isCapitalAt(bytes, i + (bytes[i + 1] === 0x20 ? 2 : 1))) this.#cityAt = s
-          // `33 мкр., д. 27`: a microdistrict by its number (Aktau's way).
-          if (bytes[i] === 0x20 && i + 1 < to && LETTER[bytes[i + 1]!] !== 0 && !isCapitalAt(bytes, i + 1)) {
+          // `33 мкр., д. 27`: a microdistrict by its number (Aktau's way); only a word in м/m is looked up.
+          if (bytes[i] === 0x20 && (bytes[i + 1] === 0x6d || (bytes[i + 1] === 0xd0 && bytes[i + 2] === 0xbc))) {
             const we = wordEnd(bytes, i + 1, to)
             if ((WORDS.get(hashBytes(bytes, i + 1, we)) ?? 0) & STREET_BEFORE) i = this.#address(s, we + (bytes[we] === 0x2e ? 1 : 0), 'numbered')
           }
@@ -394,8 +394,8 @@ class NameScan {
         break
       }
       if (flags & (ADDRESS_PART | STREET_AFTER | STREET_BEFORE | CITY_MARKER)) {
-        // `10-үй`, `5-пәтер`: a part after its number belongs to the address; `д.` before one waits for it.
-        if (numbered && bytes[i - 1] === 0x2d) end = numberEnd = we
+        // `10-үй`, `5-пәтер`, `3 этаж`: a part after its number belongs to the address; `д.` before one waits for it.
+        if (numbered && (bytes[i - 1] === 0x2d || (bytes[i - 1] === 0x20 && bytes[i - 2]! >= 0x30 && bytes[i - 2]! <= 0x39))) end = numberEnd = we
         i = we
         continue
       }
