@@ -1,13 +1,20 @@
-import { isIPv6 } from 'node:net'
-import * as kz from '../../kz/index.ts'
+import * as tokens from './byte-tokens.ts'
 import * as context from './context-words.ts'
 import type { DetectedKind, DetectionSink } from './detection.ts'
-import * as months from './month-words.ts'
+import * as checks from './number-checks.ts'
+import * as email from './scan-email.ts'
+import * as iban from './scan-iban.ts'
+import * as machines from './scan-machine-addresses.ts'
+import * as dates from './written-dates.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use.
-const { iinBinCheckDigit } = kz
+const { HEX, WORD, afterNumberSign, endsWithAny, gluedAfter, gluedBefore, isDigit, isUpper, startsAt, wordBefore } = tokens
 const { contextBefore } = context
-const { monthWordAt, monthWordBefore, monthOf, monthEnd } = months
+const { iinOrBin, knownScheme, luhn, validDate } = checks
+const { scanEmail } = email
+const { scanIban } = iban
+const { scanCiscoMac, scanColonOrDash, scanMac } = machines
+const { KAZAKH_YEAR_WORDS, birthMarkAfter, monthEnd, monthOf, monthWordAt, monthWordBefore, yearAfter, yearSuffixAt, yearValue } = dates
 
 /*
  * The structured detectors (issue 7 item 1): IIN and BIN, KZ phones, e-mail,
@@ -48,22 +55,6 @@ for (let b = 0; b < 256; b++) {
   STARTS_IDS[b] = CLASS[b] === COLON_DASH ? 0 : STARTS_ALL[b]!
 }
 
-/** ASCII letters, digits and `_`: a value touching one of them is part of a longer token. */
-const WORD = new Uint8Array(256)
-for (let b = 0x30; b <= 0x39; b++) WORD[b] = 1
-for (let b = 0x41; b <= 0x5a; b++) WORD[b] = 1
-for (let b = 0x61; b <= 0x7a; b++) WORD[b] = 1
-WORD[0x5f] = 1
-
-const HEX = new Uint8Array(256)
-for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1
-
-/** An e-mail's local part (RFC 5322 dot-atom, the characters people use) and domain. */
-const LOCAL = new Uint8Array(256)
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-') LOCAL[c.charCodeAt(0)] = 1
-const DOMAIN = new Uint8Array(256)
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-') DOMAIN[c.charCodeAt(0)] = 1
-
 /** Separators between the digit groups of one written number: `+7 (701) 123-45-67`, `15.01.1990`, `4400 4301 …`. */
 const SPACE = 1
 const DASH = 2
@@ -86,101 +77,11 @@ const groupEnd = new Int32Array(MAX_GROUPS)
 /** The separators before each group (0 for the first). */
 const groupSep = new Uint8Array(MAX_GROUPS)
 const digitBuffer = new Uint8Array(32)
-const ibanValues = new Uint8Array(16)
-
-/** Whether the byte before `i` ends a word: an ASCII letter or digit, `_`, or a Cyrillic/Kazakh letter. */
-function wordBefore(bytes: Uint8Array, from: number, i: number): boolean {
-  if (i <= from) return false
-  const b = bytes[i - 1]!
-  if (b < 0x80) return WORD[b] === 1
-  // A continuation byte: the letter's lead byte for Cyrillic and Kazakh letters is 0xD0–0xD4.
-  const lead = i - 2 >= from ? bytes[i - 2]! : 0
-  return lead >= 0xd0 && lead <= 0xd4
-}
-
-function wordAt(bytes: Uint8Array, i: number, to: number): boolean {
-  if (i >= to) return false
-  const b = bytes[i]!
-  return b < 0x80 ? WORD[b] === 1 : b >= 0xd0 && b <= 0xd4
-}
-
-/** `ORD-2024-…`, `ref/123…`: a number joined to a word by a hyphen, underscore or slash belongs to it. */
-function gluedBefore(bytes: Uint8Array, from: number, i: number): boolean {
-  if (wordBefore(bytes, from, i)) return true
-  if (i - 1 <= from) return false
-  const b = bytes[i - 1]!
-  // `******8693`: the visible end of a masked value is not a value.
-  return b === 0x2a || ((b === 0x2d || b === 0x5f || b === 0x2f) && wordBefore(bytes, from, i - 1))
-}
-
-function gluedAfter(bytes: Uint8Array, i: number, to: number): boolean {
-  if (i >= to) return false
-  const b = bytes[i]!
-  // `@`: an e-mail's local part; `*`: the visible start of a masked value (`582817******8693`).
-  if (wordAt(bytes, i, to) || b === 0x40 || b === 0x2a) return true
-  // `…123-ABC`, `…123_x`: a hyphen or underscore leading on into a word.
-  return (b === 0x2d || b === 0x5f) && wordAt(bytes, i + 1, to)
-}
-
-/** `1990г.`, `1962ж.`: the Russian and Kazakh abbreviations of "year" written straight after one. */
-function yearSuffixAt(bytes: Uint8Array, i: number, to: number): boolean {
-  return i + 1 < to && bytes[i] === 0xd0 && (bytes[i + 1] === 0xb3 || bytes[i + 1] === 0xb6) && !wordAt(bytes, i + 2, to)
-}
-
-/** `15.01.1990 г.р.`, `02.08.1962 ж.т.`: "year of birth" written after a date is its birth word. */
-const BIRTH_MARKS = ['г.р', 'г. р', 'ж.т', 'ж. т'].map((w) => new Uint8Array(Buffer.from(w)))
-function birthMarkAfter(bytes: Uint8Array, i: number, to: number): boolean {
-  if (i < to && bytes[i] === 0x20) i++
-  for (const mark of BIRTH_MARKS) {
-    let k = 0
-    while (k < mark.length && i + k < to && bytes[i + k] === mark[k]) k++
-    if (k === mark.length) return true
-  }
-  return false
-}
-
-const yearValue = (bytes: Uint8Array, end: number) => (bytes[end - 4]! - 48) * 1000 + (bytes[end - 3]! - 48) * 100 + (bytes[end - 2]! - 48) * 10 + bytes[end - 1]! - 48
-
-function startsAt(bytes: Uint8Array, i: number, to: number, word: Uint8Array): boolean {
-  if (i + word.length > to) return false
-  for (let k = 0; k < word.length; k++) if (bytes[i + k] !== word[k]) return false
-  return true
-}
-
-/** Kazakh writes the year first: `1947 жылғы 2 қаңтар`, `1947 ж. 2 қаңтар`. */
-const KAZAKH_YEAR_WORDS = [' жылғы ', ' ж. '].map((w) => new Uint8Array(Buffer.from(w)))
-
-/** The four-digit year after `i` (`, 1963`, ` 1955`, ` 1955г.`) that ends a worded date: where it ends, or -1. */
-function yearAfter(bytes: Uint8Array, i: number, to: number): number {
-  if (i < to && bytes[i] === 0x2c) i++
-  if (i >= to || bytes[i] !== 0x20) return -1
-  i++
-  for (let k = 0; k < 4; k++) if (i + k >= to || !isDigit(bytes[i + k]!)) return -1
-  const e = i + 4
-  return gluedAfter(bytes, e, to) && !yearSuffixAt(bytes, e, to) ? -1 : e
-}
-
-/** `№ 7504269387`, `#7011234567`: a number after a number sign is a document's or an order's, not a phone. */
-function afterNumberSign(bytes: Uint8Array, from: number, i: number): boolean {
-  if (i - 1 >= from && bytes[i - 1] === 0x20) i--
-  return (i - 1 >= from && bytes[i - 1] === 0x23) || (i - 3 >= from && bytes[i - 3] === 0xe2 && bytes[i - 2] === 0x84 && bytes[i - 1] === 0x96)
-}
 
 /** Words an identifier is written straight after: `ИИН660212337682`, `БИН…`, `IIN…`. */
 const ID_WORDS = ['ИИН', 'ЖСН', 'БИН', 'БСН', 'IIN', 'BIN', 'иин', 'жсн', 'бин', 'бсн'].map((w) => new Uint8Array(Buffer.from(w)))
 /** Links that put a phone right after a slash: `wa.me/77085098954`, `t.me/+7…`. */
 const LINK_PREFIXES = ['wa.me/', 't.me/', 'viber.click/'].map((w) => new Uint8Array(Buffer.from(w)))
-
-function endsWithAny(bytes: Uint8Array, from: number, i: number, words: readonly Uint8Array[]): boolean {
-  for (const word of words) {
-    const s = i - word.length
-    if (s < from) continue
-    let k = 0
-    while (k < word.length && bytes[s + k] === word[k]) k++
-    if (k === word.length) return true
-  }
-  return false
-}
 
 // Module-level helpers, not closures: a closure made per candidate costs more than the candidate (and tsx's
 // keepNames wraps each one made).
@@ -194,56 +95,8 @@ function groupValue(bytes: Uint8Array, k: number): number {
 }
 
 const spaced = (sep: number) => sep === SPACE || sep === DASH || sep === 0
-const isUpper = (b: number) => b >= 0x41 && b <= 0x5a
-const isDigit = (b: number) => b >= 0x30 && b <= 0x39
 /** Kazpost's 2015 code, letter by letter: `Z05H9A7`. */
 const POSTCODE_2015 = [isUpper, isDigit, isDigit, isUpper, isDigit, isUpper, isDigit]
-
-function luhn(digits: Uint8Array, n: number): boolean {
-  let sum = 0
-  for (let i = 0; i < n; i++) {
-    let d = digits[n - 1 - i]!
-    if (i % 2 === 1) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return sum % 10 === 0
-}
-
-/** The issuer prefixes of the card schemes used in Kazakhstan. */
-function knownScheme(d: Uint8Array, n: number): boolean {
-  const two = d[0]! * 10 + d[1]!
-  const four = two * 100 + d[2]! * 10 + d[3]!
-  if (d[0] === 4) return n === 16 || n === 13 || n === 19 // Visa
-  if (two >= 51 && two <= 55) return n === 16 // Mastercard
-  if (four >= 2221 && four <= 2720) return n === 16 // Mastercard 2-series
-  if (four >= 2200 && four <= 2204) return n >= 16 // Mir
-  if (two === 62) return n >= 16 // UnionPay
-  if (two === 34 || two === 37) return n === 15 // American Express
-  return four >= 3528 && four <= 3589 && n === 16 // JCB
-}
-
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const validDate = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= DAYS[month - 1]!
-
-/**
- * IIN or BIN by structure (law.md "Identifiers"): an IIN starts with a birth
- * date YYMMDD and its 7th digit is the century and sex (1–6); a BIN starts
- * with the registration YYMM, then the entity type (4–6) and division (0–3).
- * The 5th digit tells them apart: a day's tens (0–3) or a type (4–6).
- */
-function iinOrBin(d: Uint8Array): 'iin' | 'bin' | undefined {
-  const month = d[2]! * 10 + d[3]!
-  let kind: 'iin' | 'bin' | undefined
-  if (d[4]! <= 3) kind = validDate(month, d[4]! * 10 + d[5]!) && d[6]! >= 1 && d[6]! <= 6 ? 'iin' : undefined
-  else if (d[4]! <= 6) kind = month >= 1 && month <= 12 && d[5]! <= 3 ? 'bin' : undefined
-  if (!kind) return undefined
-  let first11 = ''
-  for (let i = 0; i < 11; i++) first11 += String.fromCharCode(48 + d[i]!)
-  return iinBinCheckDigit(first11) === d[11] ? kind : undefined
-}
 
 /** One pass of the detectors over `bytes[from, to)`. */
 class StructuredScan {
@@ -280,13 +133,13 @@ class StructuredScan {
           i = i + 1 < to && CLASS[bytes[i + 1]!] === DIGIT && !gluedBefore(bytes, this.from, i) ? this.#run(i) : i + 1
           break
         case AT:
-          i = this.#email(i)
+          i = scanEmail(bytes, this.from, to, i, this.sink)
           break
         case K:
-          i = this.#iban(i)
+          i = scanIban(bytes, this.from, to, i, this.sink)
           break
         default:
-          i = this.identifiersOnly ? i + 1 : this.#colonOrDash(i)
+          i = this.identifiersOnly ? i + 1 : scanColonOrDash(bytes, this.from, to, i, this.sink)
       }
     }
   }
@@ -305,11 +158,11 @@ class StructuredScan {
     if (i - 1 >= from && bytes[i - 1] === 0x2b) return i + 1 // a `+` glued to a word: not a number's start
     if (!wordBefore(bytes, from, i)) {
       if (!this.identifiersOnly && i + 2 < to && HEX[bytes[i + 1]!] && (bytes[i + 2] === 0x3a || bytes[i + 2] === 0x2d)) {
-        const mac = this.#mac(i)
+        const mac = scanMac(bytes, to, i, this.sink)
         if (mac > i) return mac
       }
       if (!this.identifiersOnly && ((i + 4 < to && bytes[i + 4] === 0x2e) || (i - 1 >= from && bytes[i - 1] === 0x2e))) {
-        const mac = this.#ciscoMac(i)
+        const mac = scanCiscoMac(bytes, from, to, i, this.sink)
         if (mac > i) return mac
       }
       return gluedBefore(bytes, from, i) && !endsWithAny(bytes, from, i, LINK_PREFIXES) ? this.#skipToken(i) : this.#run(i)
@@ -325,7 +178,7 @@ class StructuredScan {
     }
     if (this.identifiersOnly) return this.#skipToken(i)
     if (HEX[prev]) {
-      const mac = this.#ciscoMac(i)
+      const mac = scanCiscoMac(bytes, from, to, i, this.sink)
       if (mac > i) return mac
     }
     if (prev >= 0x41 && prev <= 0x5a && !wordBefore(bytes, from, i - 1)) return this.#postcode2015(i - 1)
@@ -568,29 +421,6 @@ class StructuredScan {
     return i
   }
 
-  /**
-   * Cisco's form of a MAC address around the digit at `i`: three groups of four hex digits joined by dots, a hex
-   * letter among them (`ab08.0903.e234`, `fbef.a164.fc9d`). Where it ends, or `i`.
-   */
-  #ciscoMac(i: number): number {
-    const { bytes, from, to } = this
-    let s = i
-    while (s > from && i - s <= 14 && (HEX[bytes[s - 1]!] || bytes[s - 1] === 0x2e)) s--
-    if (i - s > 14 || s + 14 > to || wordBefore(bytes, from, s)) return i
-    let letters = 0
-    for (let k = 0; k < 14; k++) {
-      const b = bytes[s + k]!
-      if (k === 4 || k === 9) {
-        if (b !== 0x2e) return i
-      } else if (!HEX[b]) return i
-      else if (b > 0x39) letters++
-    }
-    const end = s + 14
-    if (letters === 0 || gluedAfter(bytes, end, to) || (bytes[end] === 0x2e && end + 1 < to && HEX[bytes[end + 1]!])) return i
-    this.sink('mac_address', s, end, 0.85)
-    return end
-  }
-
   /** Kazpost's 2015 code: letter, two digits, letter, digit, letter, digit (`Z05H9A7`). */
   #postcode2015(s: number): number {
     const { bytes, to } = this
@@ -603,105 +433,6 @@ class StructuredScan {
     return this.#skipToken(s + 1)
   }
 
-  #email(at: number): number {
-    const { bytes, from, to } = this
-    let l = at
-    while (l > from && LOCAL[bytes[l - 1]!]) l--
-    while (l < at && (bytes[l] === 0x2e || bytes[l] === 0x2d)) l++
-    if (l === at || at - l > 64 || wordBefore(bytes, from, l)) return at + 1
-    let r = at + 1
-    let dots = 0
-    let lastDot = -1
-    while (r < to && DOMAIN[bytes[r]!]) {
-      if (bytes[r] === 0x2e) {
-        if (r === at + 1 || bytes[r - 1] === 0x2e) break
-        dots++
-        lastDot = r
-      }
-      r++
-    }
-    while (r > at + 1 && (bytes[r - 1] === 0x2e || bytes[r - 1] === 0x2d)) {
-      if (bytes[r - 1] === 0x2e) dots--
-      r--
-    }
-    if (lastDot >= r) lastDot = -1
-    if (lastDot < 0) for (let i = r - 1; i > at; i--) if (bytes[i] === 0x2e) { lastDot = i; break }
-    if (dots < 1 || lastDot < 0 || r - lastDot - 1 < 2 || wordAt(bytes, r, to)) return at + 1
-    for (let i = lastDot + 1; i < r; i++) if (!((bytes[i]! | 0x20) >= 0x61 && (bytes[i]! | 0x20) <= 0x7a)) return at + 1
-    this.sink('email', l, r, 0.97)
-    return r
-  }
-
-  /** `KZ86 125K ZT50 0410 0100` or run together: 20 characters, MOD-97 computed on the bytes. */
-  #iban(s: number): number {
-    const { bytes, from, to } = this
-    if (s + 3 >= to || (bytes[s + 1]! | 0x20) !== 0x7a || CLASS[bytes[s + 2]!] !== DIGIT || CLASS[bytes[s + 3]!] !== DIGIT || wordBefore(bytes, from, s)) return s + 1
-    // The 16 characters after `KZnn`, spaces every four allowed; their values (0–35) kept for the check.
-    let n = 0
-    let i = s + 4
-    while (i < to && n < 16) {
-      const b = bytes[i]!
-      if (b >= 0x30 && b <= 0x39) ibanValues[n++] = b - 48
-      else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) ibanValues[n++] = (b | 0x20) - 0x61 + 10
-      else if (!(b === 0x20 && n % 4 === 0 && bytes[i - 1] !== 0x20)) break
-      i++
-    }
-    if (n !== 16 || gluedAfter(bytes, i, to)) return s + 1
-    // ISO 7064 MOD 97-10: the BBAN, then K (20), Z (35) and the check digits, digit by digit.
-    let remainder = 0
-    for (let k = 0; k < 16; k++) remainder = ibanValues[k]! < 10 ? (remainder * 10 + ibanValues[k]!) % 97 : (remainder * 100 + ibanValues[k]!) % 97
-    remainder = (remainder * 100 + 20) % 97
-    remainder = (remainder * 100 + 35) % 97
-    remainder = (remainder * 100 + (bytes[s + 2]! - 48) * 10 + bytes[s + 3]! - 48) % 97
-    if (remainder !== 1) return s + 1
-    this.#emit('iban', s, i, 0.99, 0.99)
-    return i
-  }
-
-  #colonOrDash(i: number): number {
-    const { bytes, from } = this
-    if (i - 2 >= from && HEX[bytes[i - 1]!] && HEX[bytes[i - 2]!] && !wordBefore(bytes, from, i - 2)) {
-      const mac = this.#mac(i - 2)
-      if (mac > i) return mac
-    }
-    if (bytes[i] === 0x3a) return this.#ipv6(i)
-    return i + 1
-  }
-
-  /** Six hex pairs joined by `:` or `-` throughout. */
-  #mac(s: number): number {
-    const { bytes, to } = this
-    const sep = bytes[s + 2]
-    for (let k = 0; k < 6; k++) {
-      const p = s + k * 3
-      if (p + 1 >= to || !HEX[bytes[p]!] || !HEX[bytes[p + 1]!]) return s
-      if (k < 5 && bytes[p + 2] !== sep) return s
-    }
-    const end = s + 17
-    if (gluedAfter(bytes, end, to) || bytes[end] === sep) return s
-    this.sink('mac_address', s, end, 0.9)
-    return end
-  }
-
-  /** IPv6, full or compressed: the token of hex digits and colons around `i`, checked by Node's parser. */
-  #ipv6(i: number): number {
-    const { bytes, from, to } = this
-    let s = i
-    while (s > from && (HEX[bytes[s - 1]!] || bytes[s - 1] === 0x3a)) s--
-    let e = i
-    let colons = 0
-    while (e < to && (HEX[bytes[e]!] || bytes[e] === 0x3a || bytes[e] === 0x2e)) {
-      if (bytes[e] === 0x3a) colons++
-      e++
-    }
-    while (e > i && (bytes[e - 1] === 0x2e || bytes[e - 1] === 0x3a) && !(bytes[e - 1] === 0x3a && bytes[e - 2] === 0x3a)) e--
-    if (colons < 2 || wordBefore(bytes, from, s) || gluedAfter(bytes, e, to)) return i + 1
-    let text = ''
-    for (let k = s; k < e; k++) text += String.fromCharCode(bytes[k]!)
-    if (!isIPv6(text) || !(text.includes('::') || colons >= 7)) return i + 1
-    this.sink('ip_address', s, e, 0.85)
-    return e
-  }
 }
 
 export interface StructuredOptions {

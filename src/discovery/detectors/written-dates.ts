@@ -1,3 +1,7 @@
+import * as tokens from './byte-tokens.ts'
+
+const { gluedAfter, isDigit, wordAt } = tokens
+
 /**
  * Month names as dates of birth are written in records — `25 октября 1955`,
  * `1947 жылғы 2 қаңтар`, `4 March 1963`, `December 7, 2002` (issue 7: dates
@@ -70,3 +74,36 @@ export function monthWordBefore(bytes: Uint8Array, from: number, end: number): n
 export const monthOf = (packed: number) => packed % 16
 /** Where a packed `monthWordAt` result ends (a division, not a shift: offsets pass 2^27 in large buffers). */
 export const monthEnd = (packed: number) => Math.floor(packed / 16)
+
+/** `1990г.`, `1962ж.`: the Russian and Kazakh abbreviations of "year" written straight after one. */
+export function yearSuffixAt(bytes: Uint8Array, i: number, to: number): boolean {
+  return i + 1 < to && bytes[i] === 0xd0 && (bytes[i + 1] === 0xb3 || bytes[i + 1] === 0xb6) && !wordAt(bytes, i + 2, to)
+}
+
+/** `15.01.1990 г.р.`, `02.08.1962 ж.т.`: "year of birth" written after a date is its birth word. */
+const BIRTH_MARKS = ['г.р', 'г. р', 'ж.т', 'ж. т'].map((w) => new Uint8Array(Buffer.from(w)))
+export function birthMarkAfter(bytes: Uint8Array, i: number, to: number): boolean {
+  if (i < to && bytes[i] === 0x20) i++
+  for (const mark of BIRTH_MARKS) {
+    let k = 0
+    while (k < mark.length && i + k < to && bytes[i + k] === mark[k]) k++
+    if (k === mark.length) return true
+  }
+  return false
+}
+
+/** The value of the four-digit year that ends at `end`. */
+export const yearValue = (bytes: Uint8Array, end: number) => (bytes[end - 4]! - 48) * 1000 + (bytes[end - 3]! - 48) * 100 + (bytes[end - 2]! - 48) * 10 + bytes[end - 1]! - 48
+
+/** Kazakh writes the year first: `1947 жылғы 2 қаңтар`, `1947 ж. 2 қаңтар`. */
+export const KAZAKH_YEAR_WORDS = [' жылғы ', ' ж. '].map((w) => new Uint8Array(Buffer.from(w)))
+
+/** The four-digit year after `i` (`, 1963`, ` 1955`, ` 1955г.`) that ends a worded date: where it ends, or -1. */
+export function yearAfter(bytes: Uint8Array, i: number, to: number): number {
+  if (i < to && bytes[i] === 0x2c) i++
+  if (i >= to || bytes[i] !== 0x20) return -1
+  i++
+  for (let k = 0; k < 4; k++) if (i + k >= to || !isDigit(bytes[i + k]!)) return -1
+  const e = i + 4
+  return gluedAfter(bytes, e, to) && !yearSuffixAt(bytes, e, to) ? -1 : e
+}
