@@ -24,16 +24,23 @@ const STEMS: readonly (readonly string[])[] = [
   ['дек', 'dec', 'желтоқсан'],
 ]
 
-/** Each stem's bytes, lower case and Capitalised (ASCII is compared case-blind anyway), by its first byte. */
-const BY_FIRST_BYTE: { stem: Uint8Array; month: number }[][] = Array.from({ length: 256 }, () => [])
+const lower = (b: number) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b)
+
+/**
+ * Each stem's bytes, lower case and Capitalised (ASCII is compared case-blind anyway), by its first two bytes:
+ * a Cyrillic word's first byte alone is the same lead byte for half the alphabet, and numbers before ordinary
+ * words ask here often.
+ */
+const BY_PAIR = new Map<number, { stem: Uint8Array; month: number }[]>()
+const HAS_PAIR = new Uint8Array(65536)
 STEMS.forEach((stems, m) => {
   for (const text of new Set(stems.flatMap((s) => [s, s.charAt(0).toUpperCase() + s.slice(1)]))) {
     const stem = new Uint8Array(Buffer.from(text))
-    BY_FIRST_BYTE[stem[0]!]!.push({ stem, month: m + 1 })
+    const pair = (lower(stem[0]!) << 8) | lower(stem[1]!)
+    HAS_PAIR[pair] = 1
+    BY_PAIR.set(pair, [...(BY_PAIR.get(pair) ?? []), { stem, month: m + 1 }])
   }
 })
-
-const lower = (b: number) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b)
 const asciiLetter = (b: number) => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a
 
 /**
@@ -41,8 +48,10 @@ const asciiLetter = (b: number) => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a
  * packed as `end * 16 + month` (month 1–12); 0 when none starts there.
  */
 export function monthWordAt(bytes: Uint8Array, i: number, to: number): number {
-  if (i >= to) return 0
-  for (const { stem, month } of BY_FIRST_BYTE[lower(bytes[i]!)]!) {
+  if (i + 1 >= to) return 0
+  const pair = (lower(bytes[i]!) << 8) | lower(bytes[i + 1]!)
+  if (HAS_PAIR[pair] === 0) return 0
+  for (const { stem, month } of BY_PAIR.get(pair)!) {
     if (i + stem.length > to) continue
     let k = 1
     while (k < stem.length && lower(bytes[i + k]!) === stem[k]) k++
