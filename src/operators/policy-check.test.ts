@@ -15,7 +15,7 @@ describe.each(TEST_DATABASES)('checking a policy draft on $name', (target) => {
   }, 180_000)
   afterAll(() => kit?.close())
 
-  const check = (payload: unknown, token: string | undefined = reader) => kit.call(token, { method: 'POST', url: '/v1/operators/kzk/policy/check', payload })
+  const check = (payload: Record<string, unknown>, token: string | undefined = reader) => kit.call(token, { method: 'POST', url: '/v1/operators/kzk/policy/check', payload })
 
   it("KZK-3.12: a draft that loads gets its Law 94-V findings with line and column, and its notice in the language asked for", async () => {
     const versionsBefore = (await kit.call(reader, { method: 'GET', url: '/v1/operators/kzk/policy/versions' })).json()
