@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../db/test-databases.ts'
-import { findDueRetention, findDueRetentionPage } from './find-due-retention.ts'
+import { findDueRetention, findDueRetentionPage, sweepDueRetention, type DuePage } from './find-due-retention.ts'
 import { FIXTURE_TIMEOUT_MS, openRetentionFixture, type RetentionFixture } from './retention-test-kit.ts'
 
 // The sweep's pages: subject_id order, destroyed subjects skipped, holds honoured, data another purpose needs kept.
@@ -31,5 +31,26 @@ describe.each(TEST_DATABASES)('findDueRetention on $name', (target) => {
     expect(await findDueRetention(fx.deps, 'ttc', asOf, { after: 'a-6', limit: 2 })).toEqual([])
     const page = await findDueRetentionPage(fx.deps, 'ttc', asOf, { limit: 3 })
     expect(page.nextAfter).toBe('a-4')
+  })
+
+  it('TTC-6.4: the sweep yields the pages findDueRetentionPage makes, in order, to the end; stopping early is harmless', async () => {
+    const items = [{ itemId: 'full-name', purposes: ['contract'], collectedAt: '2012-01-01T00:00:00Z' }]
+    for (const id of ['b-1', 'b-2', 'b-3', 'b-4', 'b-5']) await fx.subject('ttc', { kind: 'subscriber', relationshipEndedAt: '2015-05-05T10:00:00+05:00', items }, id)
+    const asOf = new Date('2026-12-02T10:00:00+05:00')
+    const byPage: DuePage[] = []
+    for (let after: string | undefined; ;) {
+      const page = await findDueRetentionPage(fx.deps, 'ttc', asOf, { ...(after !== undefined ? { after } : {}), limit: 2 })
+      byPage.push(page)
+      if (page.nextAfter === null) break
+      after = page.nextAfter
+    }
+    const swept: DuePage[] = []
+    for await (const page of sweepDueRetention(fx.deps, 'ttc', asOf, { limit: 2 })) swept.push(page)
+    expect(swept).toEqual(byPage)
+    expect(swept.flatMap((p) => p.due.map((d) => d.subjectId))).toEqual(['a-1', 'a-6', 'b-1', 'b-2', 'b-3', 'b-4', 'b-5'])
+    for await (const page of sweepDueRetention(fx.deps, 'ttc', asOf, { after: 'a-6', limit: 2 })) {
+      expect(page.due.map((d) => d.subjectId)).toEqual(['b-1', 'b-2'])
+      break
+    }
   })
 })

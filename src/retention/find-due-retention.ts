@@ -1,18 +1,12 @@
 import { sql } from 'kysely'
 import { getPublishedVersion } from '../operators/index.ts'
-import type { CompiledPolicy, RetentionTrigger } from '../policy/index.ts'
+import type { CompiledPolicy } from '../policy/index.ts'
 import type { DueRetention } from './due-retention.ts'
 import type { RetentionDeps } from './retention-deps.ts'
-import { planRecords, retentionPlan, type RetentionPlan } from './retention-plan.ts'
+import { retentionCutoffs, type RetentionCutoffs } from './retention-plan.ts'
 import { DELETION_REQUEST_KIND, HOLDING_REQUEST_KINDS } from './subject-facts-sql.ts'
 import { pageRowFacts, type PageRow } from './subject-facts.ts'
 import { dueSteps, subjectRetention } from './subject-retention.ts'
-
-/** The latest cutoff of a trigger over the whole plan: a subject-level date after it is due under no rule. */
-function latest(plan: RetentionPlan, trigger: RetentionTrigger): Date | null {
-  const cutoffs = plan.rows.map((r) => r.cutoffs[trigger]).filter((c): c is string => c !== undefined).sort()
-  return cutoffs.length ? new Date(cutoffs.at(-1)!) : null
-}
 
 export interface DuePage {
   due: DueRetention[]
@@ -27,49 +21,95 @@ export interface DuePageOptions {
   limit: number
 }
 
+type SweepDeps = Pick<RetentionDeps, 'db' | 'calendar'>
+
 /**
  * One page of the sweep: the next `limit` subjects (not destroyed) after
- * `after`, and the retention steps due for them at `asOf` — one SQL statement.
- * The statement compares each subject's trigger dates (relationship end,
- * consents, recorded triggers, destroy requests, each item's collection) with
- * the plan's cutoffs per purpose and category, so terms in business days cost
- * nothing per row; it drops subjects under a hold (a staff hold, an unfulfilled
- * obligation — TTC-9.1, KZK-2.3.5, art. 8(2) — or an open request) and items a
- * statutory minimum still keeps (TTC-4.1.11), and returns the facts of the rest
- * only, from which the due steps are built (`subjectRetention`).
+ * `after`, and the retention steps due for them at `asOf`. One SQL statement
+ * reads the page and keeps the subjects one of whose trigger dates
+ * (relationship end, a recorded contract end or account closure, a destroy
+ * request, a consent withdrawn or expired, a purpose achieved, an item's
+ * collection) is at or before the latest cutoff of that trigger under any
+ * rule (`retentionCutoffs`) — on a typical page most relationships are
+ * running and most consents given, and they stop there — less those under a
+ * hold (a staff hold, an unfulfilled obligation — TTC-9.1, KZK-2.3.5,
+ * art. 8(2) — or an open request). It returns the facts of those alone, and
+ * `subjectRetention` decides exactly, item by item and purpose by purpose,
+ * with the statutory minimums (TTC-4.1.11), what is due.
  */
 export async function findDueRetentionPage(deps: Pick<RetentionDeps, 'db' | 'calendar' | 'clock'>, operatorId: string, asOf: Date, options: DuePageOptions): Promise<DuePage> {
   const policy = (await getPublishedVersion(deps, operatorId)).compiled
-  return duePage(deps, policy, operatorId, asOf, options)
+  const page = await readPage(deps, operatorId, asOf, retentionCutoffs(policy, asOf, deps.calendar), options)
+  return { due: evaluatePage(deps, policy, asOf, page.rows), nextAfter: page.nextAfter }
 }
 
-export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, policy: CompiledPolicy, operatorId: string, asOf: Date, options: DuePageOptions): Promise<DuePage> {
-  const plan = retentionPlan(policy, asOf, deps.calendar)
+/**
+ * The whole sweep from `after` to the operator's last subject, page by page
+ * in subject_id order, as `findDueRetentionPage` makes each page. A page's
+ * statement is sent as soon as the one before has answered, so the database
+ * reads the next page while this process evaluates the last (issue 5,
+ * Speed); a consumer that stops early leaves at most that one page read for
+ * nothing.
+ *
+ * @example
+ * for await (const page of sweepDueRetention(deps, 'ttc', deps.clock(), { limit: 10_000 })) await execute(page.due)
+ */
+export async function* sweepDueRetention(deps: Pick<RetentionDeps, 'db' | 'calendar' | 'clock'>, operatorId: string, asOf: Date, options: DuePageOptions): AsyncGenerator<DuePage> {
+  const policy = (await getPublishedVersion(deps, operatorId)).compiled
+  const cutoffs = retentionCutoffs(policy, asOf, deps.calendar)
+  const read = (after: string | undefined) => {
+    const reading = readPage(deps, operatorId, asOf, cutoffs, { ...(after !== undefined ? { after } : {}), limit: options.limit })
+    reading.catch(() => undefined) // awaited below; a consumer that stops early must not leave it unhandled
+    return reading
+  }
+  let next = read(options.after)
+  for (;;) {
+    const page = await next
+    if (page.nextAfter !== null) next = read(page.nextAfter)
+    yield { due: evaluatePage(deps, policy, asOf, page.rows), nextAfter: page.nextAfter }
+    if (page.nextAfter === null) return
+  }
+}
+
+/** The due steps of a page's subjects, decided exactly from their facts. */
+function evaluatePage(deps: SweepDeps, policy: CompiledPolicy, asOf: Date, rows: readonly PageRow[]): DueRetention[] {
+  const due: DueRetention[] = []
+  for (const row of rows) {
+    const facts = pageRowFacts(row)
+    for (const step of dueSteps(policy, facts, subjectRetention(policy, facts, asOf, deps.calendar), asOf, deps.calendar)) due.push(step)
+  }
+  return due
+}
+
+async function readPage(deps: SweepDeps, operatorId: string, asOf: Date, cutoffs: RetentionCutoffs, options: DuePageOptions): Promise<{ rows: PageRow[]; nextAfter: string | null }> {
   const after = options.after ?? ''
-  // The planner's estimates for the joins with the plan are far off (it cannot see into the JSON), which on
-  // PostgreSQL crosses jit_above_cost: compiling the statement then takes seconds, running it milliseconds.
+  // A dense table (every consent, every item) is read over the page only when some rule starts a clock from it.
+  const byPurpose = cutoffs.consent_withdrawn ?? cutoffs.consent_expired ?? cutoffs.purpose_achieved
+  const byCollection = cutoffs.collection
   const { rows } = await deps.db.transaction().execute(async (trx) => {
+    // Estimates of the CTEs' sizes are far off, which on PostgreSQL can cross jit_above_cost: compiling the
+    // statement then takes seconds, running it milliseconds.
     await sql`set local jit = off`.execute(trx)
-    return sql<PageRow>`
-    with plan as (
-      select * from jsonb_to_recordset(${JSON.stringify(planRecords(plan))}::jsonb) as r(
-        purpose_id text, category_id text,
-        c_collection timestamptz, c_relationship_end timestamptz, c_contract_end timestamptz, c_account_closed timestamptz,
-        c_deletion_request timestamptz, c_consent_withdrawn timestamptz, c_consent_expired timestamptz, c_purpose_achieved timestamptz,
-        s_from text, s_cutoff timestamptz)
-    ),
-    item_category as (
-      select * from jsonb_to_recordset(${JSON.stringify(plan.itemCategories)}::jsonb) as r(item_id text, category_id text)
-    ),
-    item_plan as materialized (
-      select ic.item_id, pl.* from item_category ic join plan pl on pl.category_id = ic.category_id
-    ),
-    page as materialized (
+    return sql<PageRow & { last_id: string | null }>`
+    with page as materialized (
       select subject_id, kind, status, relationship_ended_at from subjects
       where operator_id = ${operatorId} and subject_id > ${after} and status <> 'destroyed'
       order by subject_id limit ${options.limit}
     ),
     bounds as materialized (select max(subject_id) as hi from page),
+    -- Per subject, the dates of the subject-wide triggers (sparse tables, read over the page's range).
+    subject_dates as (
+      select subject_id, min(at) filter (where k = 'contract_end') as contract_end, min(at) filter (where k = 'account_closed') as account_closed,
+        min(at) filter (where k = 'deletion_request') as deletion_request
+      from (
+        select subject_id, trigger as k, occurred_at as at from retention_triggers
+        where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds) and purpose_id = ''
+        union all
+        select subject_id, 'deletion_request', received_at from requests
+        where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds)
+          and kind = ${DELETION_REQUEST_KIND} and state <> 'refused'
+      ) t group by subject_id
+    ),
     held as (
       select h.subject_id from retention_holds h
       where h.operator_id = ${operatorId} and h.subject_id > ${after} and h.subject_id <= (select hi from bounds)
@@ -83,99 +123,50 @@ export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, poli
       where q.operator_id = ${operatorId} and q.subject_id > ${after} and q.subject_id <= (select hi from bounds)
         and q.received_at <= ${asOf} and q.state not in ('answered', 'refused') and q.kind in (${sql.join([...HOLDING_REQUEST_KINDS])})
     ),
-    -- Per subject, the dates of the subject-wide triggers; per subject and purpose, those of the purpose's own.
-    subject_dates as (
-      select subject_id, min(at) filter (where k = 'contract_end') as contract_end, min(at) filter (where k = 'account_closed') as account_closed,
-        min(at) filter (where k = 'deletion_request') as deletion_request
-      from (
-        select subject_id, trigger as k, occurred_at as at from retention_triggers
-        where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds) and purpose_id = ''
-        union all
-        select subject_id, 'deletion_request', received_at from requests
-        where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds)
-          and kind = ${DELETION_REQUEST_KIND} and state <> 'refused'
-      ) t group by subject_id
-    ),
-    purpose_dates as (
-      select subject_id, purpose_id, max(w) as w, max(e) as e, max(achieved) as achieved from (
-        select subject_id, purpose_id,
-          case when bool_and(withdrawal_effective_at is not null) then max(withdrawal_effective_at) end as w,
-          case when bool_and(expires_at is not null) then max(expires_at) end as e, null::timestamptz as achieved
-        from consent_state
-        where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds)
-        group by subject_id, purpose_id
-        union all
-        select subject_id, purpose_id, null, null, occurred_at from retention_triggers
-        where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds) and trigger = 'purpose_achieved'
-      ) t group by subject_id, purpose_id
-    ),
-    dated as materialized (
-      select pg.subject_id, pg.relationship_ended_at as relationship_end, sd.contract_end, sd.account_closed, sd.deletion_request
+    chosen as materialized (
+      select pg.subject_id, pg.kind, pg.status, pg.relationship_ended_at as relationship_end, sd.contract_end, sd.account_closed, sd.deletion_request
       from page pg left join subject_dates sd on sd.subject_id = pg.subject_id
+      where (pg.relationship_ended_at <= ${cutoffs.relationship_end ?? null} or sd.contract_end <= ${cutoffs.contract_end ?? null}
+        or sd.account_closed <= ${cutoffs.account_closed ?? null} or sd.deletion_request <= ${cutoffs.deletion_request ?? null}
+        ${byPurpose === undefined ? sql`` : sql`or pg.subject_id in (
+          select subject_id from consent_state
+          where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds)
+          group by subject_id, purpose_id
+          having (bool_and(withdrawal_effective_at is not null) and max(withdrawal_effective_at) <= ${cutoffs.consent_withdrawn ?? null})
+            or (bool_and(expires_at is not null) and max(expires_at) <= ${cutoffs.consent_expired ?? null}))
+        or pg.subject_id in (
+          select subject_id from retention_triggers
+          where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds) and trigger = 'purpose_achieved'
+            and occurred_at <= ${cutoffs.purpose_achieved ?? null})`}
+        ${byCollection === undefined ? sql`` : sql`or pg.subject_id in (
+          select subject_id from vault_items
+          where operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds) and collected_at <= ${byCollection})`})
+        and pg.subject_id not in (select subject_id from held)
     ),
-    -- Only subjects with a clock that may have run out under some rule go on to the item-by-item verdict:
-    -- on a typical page most relationships are running and most consents given, and they stop here.
-    pre as materialized (
-      select subject_id from dated
-      where relationship_end <= ${latest(plan, 'relationship_end')} or contract_end <= ${latest(plan, 'contract_end')}
-        or account_closed <= ${latest(plan, 'account_closed')} or deletion_request <= ${latest(plan, 'deletion_request')}
-      union
-      select subject_id from purpose_dates
-      where w <= ${latest(plan, 'consent_withdrawn')} or e <= ${latest(plan, 'consent_expired')} or achieved <= ${latest(plan, 'purpose_achieved')}
-      union
-      select subject_id from vault_items
-      where ${latest(plan, 'collection')}::timestamptz is not null and operator_id = ${operatorId} and subject_id > ${after} and subject_id <= (select hi from bounds)
-        and collected_at <= ${latest(plan, 'collection')}
-    ),
-    item_verdicts as (
-      select v.subject_id, v.item_id, v.value_no, bool_and(
-        coalesce(
-          v.collected_at <= pl.c_collection or sd.relationship_end <= pl.c_relationship_end
-          or sd.contract_end <= pl.c_contract_end or sd.account_closed <= pl.c_account_closed or sd.deletion_request <= pl.c_deletion_request
-          or pd.w <= pl.c_consent_withdrawn or pd.e <= pl.c_consent_expired or pd.achieved <= pl.c_purpose_achieved,
-          false)
-        and case when pl.s_from is null then true else coalesce(
-          (case pl.s_from
-            when 'collection' then v.collected_at when 'relationship_end' then sd.relationship_end
-            when 'contract_end' then sd.contract_end when 'account_closed' then sd.account_closed when 'deletion_request' then sd.deletion_request
-            when 'consent_withdrawn' then pd.w when 'consent_expired' then pd.e when 'purpose_achieved' then pd.achieved end) <= pl.s_cutoff,
-          false) end
-      ) as may_go
-      from pre
-      join vault_items v on v.operator_id = ${operatorId} and v.subject_id = pre.subject_id
-        and v.subject_id > ${after} and v.subject_id <= (select hi from bounds)
-      cross join lateral jsonb_array_elements_text(v.purposes) as ip(purpose_id)
-      join dated sd on sd.subject_id = v.subject_id
-      join item_plan pl on pl.item_id = v.item_id and pl.purpose_id = ip.purpose_id
-      left join purpose_dates pd on pd.subject_id = v.subject_id and pd.purpose_id = ip.purpose_id
-      group by v.subject_id, v.item_id, v.value_no
-    ),
-    candidates as (
-      select subject_id from item_verdicts group by subject_id having bool_or(may_go)
-      union all
-      -- A subject without data items: its subject-level clocks decide (exactly, in subjectRetention).
-      select pre.subject_id from pre where not exists (
-        select 1 from vault_items v where v.operator_id = ${operatorId} and v.subject_id = pre.subject_id
-          and v.subject_id > ${after} and v.subject_id <= (select hi from bounds))
-    ),
-    chosen as (select subject_id from candidates except select subject_id from held),
+    -- The chosen subjects' items and purpose dates, by index lookups of those subjects alone.
     chosen_items as (
       select v.subject_id, jsonb_agg(jsonb_build_object('i', v.item_id, 'n', v.value_no, 'c', v.collected_at, 'p', v.purposes) order by v.item_id, v.value_no) as items
-      from vault_items v join chosen c on c.subject_id = v.subject_id
-      where v.operator_id = ${operatorId} and v.subject_id > ${after} and v.subject_id <= (select hi from bounds)
+      from vault_items v
+      where v.operator_id = ${operatorId} and v.subject_id = any(array(select subject_id from chosen))
       group by v.subject_id
     ),
     chosen_purposes as (
-      select pd.subject_id, jsonb_agg(jsonb_build_object('p', pd.purpose_id, 'w', pd.w, 'e', pd.e, 'a', pd.achieved)) as purposes
-      from purpose_dates pd join chosen c on c.subject_id = pd.subject_id
-      group by pd.subject_id
+      select subject_id, jsonb_agg(jsonb_build_object('p', purpose_id, 'w', w, 'e', e, 'a', achieved)) as purposes from (
+        select subject_id, purpose_id, max(w) as w, max(e) as e, max(achieved) as achieved from (
+          select subject_id, purpose_id,
+            case when bool_and(withdrawal_effective_at is not null) then max(withdrawal_effective_at) end as w,
+            case when bool_and(expires_at is not null) then max(expires_at) end as e, null::timestamptz as achieved
+          from consent_state
+          where operator_id = ${operatorId} and subject_id = any(array(select subject_id from chosen))
+          group by subject_id, purpose_id
+          union all
+          select subject_id, purpose_id, null, null, occurred_at from retention_triggers
+          where operator_id = ${operatorId} and subject_id = any(array(select subject_id from chosen)) and trigger = 'purpose_achieved'
+        ) t group by subject_id, purpose_id
+      ) p group by subject_id
     )
-    -- The facts of the chosen subjects, from what the page already read.
-    select s.subject_id, s.kind, s.status, sd.relationship_end, sd.contract_end, sd.account_closed, sd.deletion_request,
-      coalesce(ci.items, '[]') as items, coalesce(cp.purposes, '[]') as purposes, (select hi from bounds) as last_id
+    select c.*, coalesce(ci.items, '[]') as items, coalesce(cp.purposes, '[]') as purposes, null as last_id
     from chosen c
-    join page s on s.subject_id = c.subject_id
-    join dated sd on sd.subject_id = c.subject_id
     left join chosen_items ci on ci.subject_id = c.subject_id
     left join chosen_purposes cp on cp.subject_id = c.subject_id
     union all
@@ -183,14 +174,8 @@ export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, poli
     select null, null, null, null, null, null, null, null, null, (select hi from bounds)
     order by 1 nulls last`.execute(trx)
   })
-  const nextAfter = rows.at(-1)?.last_id ?? null
-  const due: DueRetention[] = []
-  for (const row of rows) {
-    if (row.subject_id === null) continue
-    const facts = pageRowFacts(row)
-    due.push(...dueSteps(policy, facts, subjectRetention(policy, facts, asOf, deps.calendar), asOf, deps.calendar))
-  }
-  return { due, nextAfter }
+  const end = rows.pop()!
+  return { rows, nextAfter: end.last_id }
 }
 
 /**
@@ -211,13 +196,10 @@ export async function duePage(deps: Pick<RetentionDeps, 'db' | 'calendar'>, poli
  * }
  */
 export async function findDueRetention(deps: Pick<RetentionDeps, 'db' | 'calendar' | 'clock'>, operatorId: string, asOf: Date, options: DuePageOptions): Promise<DueRetention[]> {
-  const policy = (await getPublishedVersion(deps, operatorId)).compiled
   const due: DueRetention[] = []
-  let after = options.after
-  for (;;) {
-    const page = await duePage(deps, policy, operatorId, asOf, { ...(after !== undefined ? { after } : {}), limit: options.limit })
+  for await (const page of sweepDueRetention(deps, operatorId, asOf, options)) {
     due.push(...page.due)
-    if (due.length >= options.limit || page.nextAfter === null) return due
-    after = page.nextAfter
+    if (due.length >= options.limit) break
   }
+  return due
 }

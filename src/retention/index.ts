@@ -1,4 +1,4 @@
-export { findDueRetention, findDueRetentionPage, type DuePage, type DuePageOptions } from './find-due-retention.ts'
+export { findDueRetention, findDueRetentionPage, sweepDueRetention, type DuePage, type DuePageOptions } from './find-due-retention.ts'
 export { RETENTION_STEPS, HOLD_REASONS, type DueRetention, type RetentionStep, type HoldReason } from './due-retention.ts'
 export type { RetentionDeps } from './retention-deps.ts'
 export { termEndsAt, termCutoff } from './retention-term.ts'

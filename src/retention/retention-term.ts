@@ -1,4 +1,4 @@
-import { addCalendarDays, almatyDate, dayNumber, fromDayNumber, type BusinessCalendar, type LocalDate } from '../kz/index.ts'
+import { addCalendarDays, almatyDate, almatyOffsetMinutes, dayNumber, fromDayNumber, type BusinessCalendar, type LocalDate } from '../kz/index.ts'
 import type { DayUnit } from '../policy/index.ts'
 import { startOfAlmatyDay, endOfAlmatyDay } from '../requests/index.ts'
 
@@ -56,21 +56,43 @@ export function lastDayKept(triggeredOn: LocalDate, term: RetentionTerm, calenda
  * termEndsAt(new Date('2026-06-30T10:00:00+05:00'), { keep: 'P10Y' }, calendar) // 2036-06-30T19:00:00Z (1 July 2036, 00:00 Almaty)
  */
 export function termEndsAt(triggeredAt: Date, term: RetentionTerm, calendar: BusinessCalendar): Date {
-  if (isZeroTerm(term.keep)) return triggeredAt
+  const ends = endsOf(term, calendar)
+  if (ends.zero) return triggeredAt
   // A sweep meets the same trigger days over and over: the end depends only on the day, the term and the calendar.
-  let byTerm = ENDS.get(calendar)
-  if (!byTerm) ENDS.set(calendar, (byTerm = new Map()))
-  const key = `${term.keep}|${term.unit ?? 'calendar'}|${almatyDate(triggeredAt)}`
-  let ends = byTerm.get(key)
-  if (ends === undefined) {
-    if (byTerm.size >= 100_000) byTerm.clear()
-    ends = startOfAlmatyDay(addCalendarDays(lastDayKept(almatyDate(triggeredAt), term, calendar), 1)).getTime()
-    byTerm.set(key, ends)
+  // The day is keyed by its number (almatyDate's own arithmetic), so a hit costs no date string.
+  const ms = triggeredAt.getTime()
+  const day = Math.floor((ms + almatyOffsetMinutes(triggeredAt) * MS_PER_MINUTE) / MS_PER_DAY)
+  let end = ends.byDay.get(day)
+  if (end === undefined) {
+    if (ends.byDay.size >= 100_000) ends.byDay.clear()
+    end = startOfAlmatyDay(addCalendarDays(lastDayKept(almatyDate(triggeredAt), term, calendar), 1)).getTime()
+    ends.byDay.set(day, end)
   }
-  return new Date(ends)
+  return new Date(end)
 }
 
-const ENDS = new WeakMap<BusinessCalendar, Map<string, number>>()
+const MS_PER_MINUTE = 60_000
+const MS_PER_DAY = 86_400_000
+
+interface TermEnds {
+  zero: boolean
+  /** Almaty day number of the trigger → when the term started that day runs out (ms). */
+  byDay: Map<number, number>
+}
+
+/** Per calendar, per term (`keep`, then `unit`): whether it is zero, and the ends already computed. */
+const ENDS = new WeakMap<BusinessCalendar, Map<string, Map<string, TermEnds>>>()
+
+function endsOf(term: RetentionTerm, calendar: BusinessCalendar): TermEnds {
+  let byKeep = ENDS.get(calendar)
+  if (!byKeep) ENDS.set(calendar, (byKeep = new Map()))
+  let byUnit = byKeep.get(term.keep)
+  if (!byUnit) byKeep.set(term.keep, (byUnit = new Map()))
+  const unit = term.unit ?? 'calendar'
+  let ends = byUnit.get(unit)
+  if (!ends) byUnit.set(unit, (ends = { zero: isZeroTerm(term.keep), byDay: new Map() }))
+  return ends
+}
 
 /**
  * The latest trigger instant whose term has run out at `asOf`: a trigger at or

@@ -40,7 +40,6 @@ export interface PageRow {
   deletion_request: Date | string | null
   items: { i: string; n: number; c: string; p: string[] }[]
   purposes: { p: string; w: string | null; e: string | null; a: string | null }[]
-  last_id: string
 }
 
 export function pageRowFacts(row: PageRow): SubjectFacts {
