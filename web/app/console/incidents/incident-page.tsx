@@ -5,6 +5,7 @@ import { useLanguage, useTexts, type Localized } from '../../i18n/language.tsx'
 import { formatDate, formatDateTime } from '../../ui/format.ts'
 import { Loading } from '../../ui/loading.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
+import { useAction } from '../../ui/use-action.ts'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
 
@@ -90,27 +91,16 @@ export function IncidentPage() {
   const { incidentId = '' } = useParams()
   const incident = useLoad(() => call<Incident>(`/incidents/${incidentId}`), [call, incidentId])
   const timeline = useLoad(() => call<{ entries: TimelineEntry[] }>(`/incidents/${incidentId}/timeline`), [call, incidentId])
-  const [error, setError] = useState<unknown>()
   const [measure, setMeasure] = useState('')
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('eotinish')
   const [reference, setReference] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run: act } = useAction(() => {
+    incident.reload()
+    timeline.reload()
+  })
   const manage = can('incidents:manage')
   const statusName = (s: Incident['status']) => (s === 'notified' ? t.notifiedStatus : t[s])
 
-  async function act(work: () => Promise<unknown>) {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await work()
-      incident.reload()
-      timeline.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
   const addMeasure = (event: FormEvent) => {
     event.preventDefault()
     void act(async () => {

@@ -4,6 +4,7 @@ import { useLanguage, useTexts } from '../../i18n/language.tsx'
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
 import { formatDateTime } from '../../ui/format.ts'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
+import { useAction } from '../../ui/use-action.ts'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
 
@@ -47,21 +48,7 @@ export function DestructionActs() {
   const t = useTexts(TEXTS)
   const acts = useLoad(() => call<{ acts: Act[] }>('/retention/acts?limit=50'), [call])
   const [signing, setSigning] = useState<Act | null>(null)
-  const [error, setError] = useState<unknown>()
-  const [busy, setBusy] = useState(false)
-
-  async function act(work: () => Promise<unknown>) {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await work()
-      acts.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run: act } = useAction(acts.reload)
   const sign = (a: Act) =>
     act(async () => {
       await call(`/retention/acts/${a.actId}/sign`, { body: { contentHash: a.contentHash } })

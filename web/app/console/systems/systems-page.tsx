@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
 import { formatDateTime } from '../../ui/format.ts'
 import { Loading } from '../../ui/loading.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
+import { useAction } from '../../ui/use-action.ts'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
 
@@ -94,29 +95,25 @@ export default function SystemsPage() {
   const systems = useLoad(() => call<{ systems: System[] }>('/systems'), [call])
   const proposals = useLoad(() => call<{ proposals: Proposal[] }>('/discovery/proposals'), [call])
   const scans = useLoad(() => call<{ scans: Scan[] }>('/scans?limit=10'), [call])
-  const [busy, setBusy] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>()
+  const [doing, setDoing] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [policyItem, setPolicyItem] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<Proposal | null>(null)
   const [reason, setReason] = useState('')
   const manage = can('systems:manage')
 
-  async function act(key: string, work: () => Promise<void>) {
-    setBusy(key)
-    setError(undefined)
+  const action = useAction(() => {
+    proposals.reload()
+    scans.reload()
+    systems.reload()
+  })
+  const error = action.error
+  const busy = action.busy ? doing : null
+  function act(key: string, work: () => Promise<void>) {
+    setDoing(key)
     setMessage(null)
     setPolicyItem(null)
-    try {
-      await work()
-      proposals.reload()
-      scans.reload()
-      systems.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(null)
-    }
+    return action.run(work)
   }
   const scan = (systemId: string) =>
     act(`scan:${systemId}`, async () => {
