@@ -44,16 +44,17 @@ export async function fillRetentionSweep(db: Kysely<Database>, subjects: number)
     insert into retention_triggers (operator_id, subject_id, trigger, purpose_id, occurred_at, recorded_at, recorded_by)
     select 'ttc', 's' || lpad(g::text, 8, '0'), 'contract_end', '', timestamptz '2014-01-01' + (g % 1000) * interval '1 day', now(), 'bench'
     from generate_series(1, ${subjects}, 100) g`.execute(db)
-  // Open requests on a few: half ask for access (which holds the data), half for destruction (a trigger).
+  // Open requests on a few whose relationship has ended: half ask for access (which holds the data), half for
+  // destruction (a trigger); and legal holds on a few more.
   await sql`
     insert into requests (operator_id, request_id, reference, kind, subject_id, channel, received_at, due_at, due_basis, state, language, created_by, updated_at)
-    select 'ttc', 'r' || g, 'ttc-r' || g, case when g % 2 = 0 then 'access' else 'destroy_unlawful' end, 's' || lpad(g::text, 8, '0'), 'api',
+    select 'ttc', 'r' || g, 'ttc-r' || g, case when g % 1000 = 1 then 'access' else 'destroy_unlawful' end, 's' || lpad(g::text, 8, '0'), 'api',
       timestamptz '2026-11-20', timestamptz '2026-12-20', '{}', 'in_progress', 'ru', 'bench', now()
-    from generate_series(3, ${subjects}, 500) g`.execute(db)
+    from generate_series(1, ${subjects}, 500) g`.execute(db)
   await sql`
     insert into retention_holds (operator_id, hold_id, subject_id, reason, detail, placed_at, placed_by)
     select 'ttc', 'h' || g, 's' || lpad(g::text, 8, '0'), 'dispute', 'bench', timestamptz '2020-01-01', 'bench'
-    from generate_series(5, ${subjects}, 1000) g`.execute(db)
+    from generate_series(2, ${subjects}, 1000) g`.execute(db)
   await sql`analyze`.execute(db)
 }
 
