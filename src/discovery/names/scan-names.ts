@@ -1,12 +1,11 @@
 import type { DetectionSink } from '../detectors/detection.ts'
-import { ADDRESS_WORDS } from './address-words.ts'
-import { givenNameForms } from './given-name-forms.ts'
-import { KAZAKH_CASE_ENDINGS, NOT_NAMES, PATRONYMIC_ENDINGS, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
+import * as listed from './listed-words.ts'
 import * as wordBytes from './word-bytes.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
 // used for every word of every file.
-const { encodeEndings, endingLength, endsWithAny, hashBytes, isCapitalAt, LETTER, wordEnd } = wordBytes
+const { endingLength, endsWithAny, hashBytes, isCapitalAt, LETTER, LINE_END, SKIP, letterBefore, wordEnd } = wordBytes
+const { WORDS, GIVEN, NOT_A_NAME, CITY, CITY_MARKER, STREET_BEFORE, STREET_AFTER, ADDRESS_PART, KNOWN_SURNAME, HONORIFIC, SURNAME, PATRONYMIC, CASE_ENDING } = listed
 
 /*
  * Person names and addresses in Kazakh, Russian and English text (issue 7
@@ -15,38 +14,6 @@ const { encodeEndings, endingLength, endsWithAny, hashBytes, isCapitalAt, LETTER
  * with a name and a number is an address. Works on bytes, word by word; a
  * word is looked up by a hash of its bytes, so nothing is decoded.
  */
-
-/** What a listed word is, by the hash of its bytes: one look-up a word, whatever it may be. */
-const GIVEN = 1
-const NOT_A_NAME = 2
-const CITY = 4
-const CITY_MARKER = 8
-const STREET_BEFORE = 16
-const STREET_AFTER = 32
-const ADDRESS_PART = 64
-const KNOWN_SURNAME = 128
-const HONORIFIC = 256
-const WORDS = new Map<number, number>()
-function list(words: readonly string[], flag: number): void {
-  // НҰРЛАН СӘРСЕНБАЕВ as well as Нұрлан; but not a one-letter word, whose capital is an initial (`С. Қасымов`), not `с.` (village).
-  for (const word of new Set(words.flatMap((w) => (w.length > 1 ? [w, w.toUpperCase()] : [w])))) {
-    const bytes = Buffer.from(word)
-    const hash = hashBytes(bytes, 0, bytes.length)
-    WORDS.set(hash, (WORDS.get(hash) ?? 0) | flag)
-  }
-}
-list(givenNameForms(), GIVEN)
-list(NOT_NAMES, NOT_A_NAME)
-list(SURNAMES, KNOWN_SURNAME)
-list(ADDRESS_WORDS.CITIES, CITY)
-list(ADDRESS_WORDS.CITY_WORDS, CITY_MARKER)
-list(ADDRESS_WORDS.BEFORE_NAME, STREET_BEFORE)
-list(ADDRESS_WORDS.AFTER_NAME, STREET_AFTER)
-list(ADDRESS_WORDS.PARTS, ADDRESS_PART)
-list(ADDRESS_WORDS.HONORIFICS, HONORIFIC | ADDRESS_PART)
-const SURNAME = encodeEndings([...SURNAME_ENDINGS, ...SURNAME_ENDINGS.map((e) => e.toUpperCase())])
-const PATRONYMIC = encodeEndings([...PATRONYMIC_ENDINGS, ...PATRONYMIC_ENDINGS.map((e) => e.toUpperCase())])
-const CASE_ENDING = encodeEndings([...KAZAKH_CASE_ENDINGS, ...KAZAKH_CASE_ENDINGS.map((e) => e.toUpperCase())])
 
 // The kinds of word in a name run.
 const GIVEN_NAME = 1
@@ -70,32 +37,6 @@ interface NameRun {
   secondKind: number
   /** The kinds of the words after the first. */
   restKinds: number
-}
-
-const LINE_END = new Uint8Array(256)
-for (const b of [0x0a, 0x0d, 0x3b, 0x21, 0x3f, 0x7c, 0x09]) LINE_END[b] = 1
-
-/**
- * What the fast loop does with a byte while no name is pending: 0 steps over
- * it (lower-case Latin, spaces, punctuation, continuation bytes), 2 steps
- * over a two-byte character that is never a capital (lead 0xD1: р–я, ё, і;
- * other scripts), 3 checks the next byte (lead 0xD0: а–п are lower-case, А–Я
- * capitals), 1 stops: a digit, a Latin capital, a line end, a Kazakh letter.
- */
-const SKIP = new Uint8Array(256)
-for (let b = 0xc2; b <= 0xdf; b++) SKIP[b] = 2
-SKIP[0xd0] = 3
-for (const b of [0xd2, 0xd3, 0xd4, 0xc3, 0xc4, 0xc5]) SKIP[b] = 1
-for (let b = 0x30; b <= 0x39; b++) SKIP[b] = 1
-for (let b = 0x41; b <= 0x5a; b++) SKIP[b] = 1
-for (let b = 0; b < 256; b++) if (LINE_END[b]) SKIP[b] = 1
-
-/** Whether the byte before `i` is a letter (ASCII, or the continuation of a two-byte Cyrillic letter). */
-function letterBefore(bytes: Uint8Array, from: number, i: number): boolean {
-  if (i <= from) return false
-  const b = bytes[i - 1]!
-  if (b < 0x80) return LETTER[b] === 1
-  return b <= 0xbf && i - 2 >= from && LETTER[bytes[i - 2]!] === 2
 }
 
 class NameScan {

@@ -102,4 +102,28 @@ export function endingLength(bytes: Uint8Array, start: number, end: number, endi
   return 0
 }
 
+export const LINE_END = new Uint8Array(256)
+for (const b of [0x0a, 0x0d, 0x3b, 0x21, 0x3f, 0x7c, 0x09]) LINE_END[b] = 1
 
+/**
+ * What the fast loop does with a byte while no name is pending: 0 steps over
+ * it (lower-case Latin, spaces, punctuation, continuation bytes), 2 steps
+ * over a two-byte character that is never a capital (lead 0xD1: р–я, ё, і;
+ * other scripts), 3 checks the next byte (lead 0xD0: а–п are lower-case, А–Я
+ * capitals), 1 stops: a digit, a Latin capital, a line end, a Kazakh letter.
+ */
+export const SKIP = new Uint8Array(256)
+for (let b = 0xc2; b <= 0xdf; b++) SKIP[b] = 2
+SKIP[0xd0] = 3
+for (const b of [0xd2, 0xd3, 0xd4, 0xc3, 0xc4, 0xc5]) SKIP[b] = 1
+for (let b = 0x30; b <= 0x39; b++) SKIP[b] = 1
+for (let b = 0x41; b <= 0x5a; b++) SKIP[b] = 1
+for (let b = 0; b < 256; b++) if (LINE_END[b]) SKIP[b] = 1
+
+/** Whether the byte before `i` is a letter (ASCII, or the continuation of a two-byte Cyrillic letter). */
+export function letterBefore(bytes: Uint8Array, from: number, i: number): boolean {
+  if (i <= from) return false
+  const b = bytes[i - 1]!
+  if (b < 0x80) return LETTER[b] === 1
+  return b <= 0xbf && i - 2 >= from && LETTER[bytes[i - 2]!] === 2
+}
