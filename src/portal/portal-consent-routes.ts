@@ -6,8 +6,9 @@ import { giveOwnConsent } from './give-own-consent.ts'
 import { listPortalConsents } from './portal-consents.ts'
 import type { PortalDeps } from './portal-deps.ts'
 import {
-  GiveBody, GivenSchema, LanguageQuery, PortalParams, PortalConsentsSchema, PortalPurposeParams, PreviewQuery, PreviewSchema, WithdrawBody, WithdrawnSchema,
+  GiveBody, GivenSchema, LanguageQuery, PortalParams, PortalConsentsSchema, PortalPurposeParams, PortalReceiptParams, PreviewQuery, PreviewSchema, WithdrawBody, WithdrawnSchema,
 } from './portal-schemas.ts'
+import { ownConsentReceiptPdf } from './own-consent-receipt.ts'
 import { requireSubjectSession, subjectSessionOf } from './subject-session-guard.ts'
 import { withdrawOwnConsent } from './withdraw-own-consent.ts'
 import { previewWithdrawal } from './withdrawal-preview.ts'
@@ -35,6 +36,24 @@ export async function portalConsentRoutes(app: FastifyInstance, deps: PortalDeps
     const session = subjectSessionOf(request)
     const target = await actingFor(deps, session, request.query.onBehalfOf)
     return listPortalConsents(deps, session.operatorId, target, request.query.language ?? session.language)
+  })
+
+  app.get<{ Params: Static<typeof PortalReceiptParams>; Querystring: Static<typeof LanguageQuery> }>(`${base}/receipts/:eventId.pdf`, {
+    preValidation,
+    schema: {
+      tags: ['portal'],
+      summary: 'The signed receipt of one of my consent events, as a PDF in kk, ru or en',
+      description: 'Proof of what was agreed to or withdrawn (art. 8(4)): the same Ed25519-signed receipt staff get, for the subject or — `onBehalfOf` — a subject it represents. Another subject’s event is 404. Audited as the subject’s own `view`.',
+      params: PortalReceiptParams,
+      querystring: LanguageQuery,
+      produces: ['application/pdf'],
+      response: { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+    },
+  }, async (request, reply) => {
+    const session = subjectSessionOf(request)
+    const target = await actingFor(deps, session, request.query.onBehalfOf)
+    const { pdf } = await ownConsentReceiptPdf(deps, session, target, request.params.eventId, request.query.language)
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="consent-receipt-${request.params.eventId.replace(/[^A-Za-z0-9-]/g, '_')}.pdf"`).send(pdf)
   })
 
   app.get<{ Params: Purpose; Querystring: Static<typeof PreviewQuery> }>(`${base}/:purposeId/withdraw/preview`, {

@@ -20,6 +20,8 @@ export interface PortalConsentRow {
   /** The form the current state came from, when there is one. */
   formId: string | null
   formVersion: number | null
+  /** The ledger event the current state came from: its signed receipt is `…/portal/consents/receipts/{eventId}.pdf`. */
+  eventId: string | null
   givenAt: string | null
   expiresAt: string | null
   withdrawalEffectiveAt: string | null
@@ -114,7 +116,7 @@ export async function listPortalConsents(deps: PortalDeps, operatorId: string, t
           continue
         }
         rows.set(key(purposeId, channel), {
-          purposeId, purposeName: named(purposeId, purpose.name), channel, status: 'not_given', formId: null, formVersion: null,
+          purposeId, purposeName: named(purposeId, purpose.name), channel, status: 'not_given', formId: null, formVersion: null, eventId: null,
           givenAt: null, expiresAt: null, withdrawalEffectiveAt: null, byRepresentative: false, forms: [form.id],
         })
       }
@@ -130,6 +132,7 @@ export async function listPortalConsents(deps: PortalDeps, operatorId: string, t
       status: s.status,
       formId: s.formId,
       formVersion: s.formVersion,
+      eventId: s.eventId,
       givenAt: s.givenAt ? new Date(s.givenAt).toISOString() : null,
       expiresAt: s.expiresAt ? new Date(s.expiresAt).toISOString() : null,
       withdrawalEffectiveAt: s.withdrawalEffectiveAt ? new Date(s.withdrawalEffectiveAt).toISOString() : null,

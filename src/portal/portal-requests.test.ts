@@ -75,7 +75,7 @@ describe.each(TEST_DATABASES)('portal: my requests, on $name', (target) => {
     await fx.representative({ operatorId: 'kzk', subjectId: child, representativeId: parent, relation: 'parent' })
     const token = await fx.signIn('kzk', parent, phone(205))
     const me = (await get(token, '/v1/operators/kzk/portal/me')).json()
-    expect(me.represents).toEqual([{ subjectId: child, kind: 'child', relation: 'parent' }])
+    expect(me.represents).toEqual([{ subjectId: child, kind: 'child', kindName: expect.objectContaining({ kk: expect.stringContaining('кәмелетке толмаған баласы') }), relation: 'parent' }])
 
     const created = await post(token, 'kzk', { kind: 'access', onBehalfOf: child })
     expect(created.statusCode, created.body).toBe(201)

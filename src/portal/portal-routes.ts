@@ -4,6 +4,7 @@ import { outboxSmsGateway } from '../consent/index.ts'
 import type { Config } from '../config/index.ts'
 import type { AppDeps } from '../http/app-deps.ts'
 import { requestSettings } from '../requests/index.ts'
+import { getPublishedVersion } from '../operators/index.ts'
 import { getSubject } from '../subjects/index.ts'
 import { actableSubjects, actingFor } from './acting-for.ts'
 import { portalConsentRoutes } from './portal-consent-routes.ts'
@@ -50,9 +51,12 @@ export async function portalRoutes(app: FastifyInstance, appDeps: AppDeps, confi
     const me = await getSubject(deps, session.operatorId, session.subjectId)
     const others = (await actableSubjects(deps, session)).filter((s) => s.representative)
     const represents = []
+    // The kind's name from the published policy ("Оқушы", "Pupil"), so a parent can tell whom they act for without another read of the vault.
+    const kinds = others.length ? (await getPublishedVersion(deps, session.operatorId)).compiled.subjectKinds : new Map()
     for (const other of others) {
       const subject = await getSubject(deps, session.operatorId, other.subjectId)
-      represents.push({ subjectId: other.subjectId, kind: subject.kind, relation: other.representative!.relation })
+      const name = kinds.get(subject.kind)?.name ?? { kk: subject.kind, ru: subject.kind, en: subject.kind }
+      represents.push({ subjectId: other.subjectId, kind: subject.kind, kindName: name, relation: other.representative!.relation })
     }
     return { subjectId: me.subjectId, kind: me.kind, status: me.status, language: session.language, sessionExpiresAt: session.expiresAt.toISOString(), represents }
   })

@@ -56,7 +56,7 @@ export const MeSchema = Type.Object({
   status: Type.String(),
   language: Language,
   sessionExpiresAt: DateTime,
-  represents: Type.Array(Type.Object({ subjectId: Type.String(), kind: Type.String(), relation: Type.String() })),
+  represents: Type.Array(Type.Object({ subjectId: Type.String(), kind: Type.String(), kindName: Localized, relation: Type.String() })),
 })
 
 export const OnBehalfQuery = Type.Object({ onBehalfOf: OnBehalfOf }, { additionalProperties: false })
@@ -159,6 +159,7 @@ export const PortalConsentsSchema = Type.Object({
       status: Type.String(),
       formId: Nullable(Type.String()),
       formVersion: Type.Union([Type.Integer(), Type.Null()]),
+      eventId: Nullable(Type.String({ description: 'The ledger event of the current state; its signed receipt: receipts/{eventId}.pdf' })),
       givenAt: Nullable(Type.String()),
       expiresAt: Nullable(Type.String()),
       withdrawalEffectiveAt: Nullable(Type.String()),
@@ -243,3 +244,5 @@ export const GivenSchema = Type.Object({
     Type.Object({ purposeId: Type.String(), channel: Type.String(), status: Type.String(), givenAt: Nullable(Type.String()), expiresAt: Nullable(Type.String()) }),
   ),
 })
+
+export const PortalReceiptParams = Type.Object({ operatorId: OperatorId, eventId: Type.String({ minLength: 1, maxLength: 100 }) })
