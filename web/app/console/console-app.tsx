@@ -1,4 +1,4 @@
-import { Suspense, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useState, type FormEvent } from 'react'
 import { Navigate, NavLink, Route, Routes, useNavigate, useParams } from 'react-router'
 import { api } from '../api/client.ts'
 import { LanguageSwitch, useLanguage, useTexts } from '../i18n/language.tsx'
@@ -10,6 +10,8 @@ import { RequestPage } from './requests/request-page.tsx'
 import { ConsoleSessionProvider, useConsoleSession } from './session.tsx'
 import { SignInPage } from './sign-in-page.tsx'
 import { SubjectPage } from './subjects/subject-page.tsx'
+
+const RegisterRequestPage = lazy(() => import('./requests/register-request-page.tsx'))
 
 const TEXTS = {
   console: { kk: 'Derbes — қызметкерлер консолі', ru: 'Derbes — консоль сотрудников', en: 'Derbes — staff console' },
@@ -96,6 +98,7 @@ function SignedInLayout() {
         <Suspense fallback={<Loading />}>
           <Routes>
             {pages.map((p) => <Route key={p.path} path={p.path === '' ? undefined : p.path} index={p.path === ''} element={<p.component />} />)}
+            {session.can('requests:manage') ? <Route path="requests/new" element={<RegisterRequestPage />} /> : null}
             {session.can('requests:read') ? <Route path="requests/:requestId" element={<RequestPage />} /> : null}
             {session.can('incidents:read') ? <Route path="incidents/:incidentId" element={<IncidentPage />} /> : null}
             {session.can('subjects:read') ? <Route path="subjects/:subjectId" element={<SubjectPage />} /> : null}

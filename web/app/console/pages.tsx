@@ -16,7 +16,6 @@ export interface ConsolePage {
   component: LazyExoticComponent<ComponentType>
 }
 
-// Still to come (issue 6 §1): linting a policy text while it is typed.
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '', title: { kk: 'Шолу', ru: 'Обзор', en: 'Overview' }, component: lazy(() => import('./dashboard/dashboard-page.tsx')) },
   { path: 'subjects', title: { kk: 'Субъектілер', ru: 'Субъекты', en: 'Subjects' }, permission: 'subjects:read', component: lazy(() => import('./subjects/subjects-page.tsx')) },

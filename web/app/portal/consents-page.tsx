@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Navigate } from 'react-router'
+import { download } from '../api/client.ts'
 import { useLanguage, useTexts, type Localized } from '../i18n/language.tsx'
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx'
 import { formatDate } from '../ui/format.ts'
@@ -17,6 +18,7 @@ interface ConsentRow {
   givenAt: string | null
   expiresAt: string | null
   withdrawalEffectiveAt: string | null
+  eventId: string | null
 }
 interface ConsentForm { formId: string; version: number; title: string; textHash: string; purposes: string[]; givenOnline: boolean }
 interface Consents { consents: ConsentRow[]; forms: ConsentForm[] }
@@ -55,6 +57,7 @@ const TEXTS = {
   scheduled: { kk: 'Келісімді кері қайтарып алу жоспарланды.', ru: 'Отзыв согласия запланирован.', en: 'The withdrawal is scheduled.' },
   given: { kk: 'Келісім берілді.', ru: 'Согласие дано.', en: 'The consent has been given.' },
   empty: { kk: 'Келісімдер жоқ.', ru: 'Согласий нет.', en: 'No consents.' },
+  receipt: { kk: 'Түбіртек (PDF)', ru: 'Квитанция (PDF)', en: 'Receipt (PDF)' },
 }
 
 const STATUS: Record<string, Localized> = {
@@ -68,10 +71,10 @@ const STATUS: Record<string, Localized> = {
 
 /** My consents (issue 6 §2): withdrawal shows its consequences before it is confirmed (art. 8(2), TTC-9.4, PS-7.1). */
 export function ConsentsPage() {
-  const { token, call } = usePortalSession()
+  const { token, call, forSubject, onBehalfOf, operatorId } = usePortalSession()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
-  const list = useLoad(() => (token ? call<Consents>(`/consents?language=${language}`) : Promise.resolve(undefined)), [token, call, language])
+  const list = useLoad(() => (token ? call<Consents>(forSubject(`/consents?language=${language}`)) : Promise.resolve(undefined)), [token, call, forSubject, language])
   const [asking, setAsking] = useState<{ row: ConsentRow; preview: Preview } | null>(null)
   const [error, setError] = useState<unknown>()
   const [message, setMessage] = useState<string | null>(null)
@@ -83,14 +86,14 @@ export function ConsentsPage() {
     setMessage(null)
     try {
       const q = choice(row)
-      setAsking({ row, preview: await call<Preview>(`/consents/${row.purposeId}/withdraw/preview${q ? `?${q}` : ''}`) })
+      setAsking({ row, preview: await call<Preview>(forSubject(`/consents/${row.purposeId}/withdraw/preview${q ? `?${q}` : ''}`)) })
     } catch (e) {
       setError(e)
     }
   }
   async function withdraw(row: ConsentRow) {
     try {
-      const done = await call<Preview>(`/consents/${row.purposeId}/withdraw`, { body: { ...(row.channel ? { channels: [row.channel] } : {}), language } })
+      const done = await call<Preview>(`/consents/${row.purposeId}/withdraw`, { body: { ...(row.channel ? { channels: [row.channel] } : {}), language, ...(onBehalfOf ? { onBehalfOf } : {}) } })
       setMessage(done.outcome === 'scheduled' ? t.scheduled : t.done)
       setAsking(null)
       list.reload()
@@ -99,11 +102,16 @@ export function ConsentsPage() {
       setError(e)
     }
   }
+  function receipt(row: ConsentRow) {
+    setError(undefined)
+    const path = forSubject(`/v1/operators/${operatorId}/portal/consents/receipts/${encodeURIComponent(row.eventId!)}.pdf?language=${language}`)
+    download(path, `consent-receipt-${row.purposeId}.pdf`, token).catch(setError)
+  }
   async function give(row: ConsentRow, form: ConsentForm) {
     setError(undefined)
     setMessage(null)
     try {
-      await call(`/consents/${row.purposeId}/give`, { body: { formId: form.formId, formVersion: form.version, textHash: form.textHash, language, ...(row.channel ? { channels: [row.channel] } : {}) } })
+      await call(`/consents/${row.purposeId}/give`, { body: { formId: form.formId, formVersion: form.version, textHash: form.textHash, language, ...(row.channel ? { channels: [row.channel] } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) } })
       setMessage(t.given)
       list.reload()
     } catch (e) {
@@ -138,6 +146,9 @@ export function ConsentsPage() {
                       <button type="button" className="secondary" onClick={() => void ask(row)} aria-label={`${t.withdraw}: ${row.purposeName[language]}${row.channel ? ` (${row.channel})` : ''}`}>{t.withdraw}</button>
                     ) : form && row.status !== 'withdrawal_pending' ? (
                       <button type="button" className="secondary" onClick={() => void give(row, form)} aria-label={`${t.give}: ${row.purposeName[language]}${row.channel ? ` (${row.channel})` : ''}`}>{t.give}</button>
+                    ) : null}
+                    {row.eventId ? (
+                      <button type="button" className="secondary" onClick={() => receipt(row)} aria-label={`${t.receipt}: ${row.purposeName[language]}${row.channel ? ` (${row.channel})` : ''}`}>{t.receipt}</button>
                     ) : null}
                   </td>
                 </tr>

@@ -20,10 +20,10 @@ const TEXTS = {
 }
 
 export function DataPage() {
-  const { token, call } = usePortalSession()
+  const { token, call, forSubject } = usePortalSession()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
-  const data = useLoad(() => (token ? call<OwnData>('/data') : Promise.resolve(undefined)), [token, call])
+  const data = useLoad(() => (token ? call<OwnData>(forSubject('/data')) : Promise.resolve(undefined)), [token, call, forSubject])
   if (!token) return <Navigate to="../sign-in" relative="path" />
   return (
     <>

@@ -2,6 +2,7 @@ import { NavLink, Route, Routes, useParams } from 'react-router'
 import { api } from '../api/client.ts'
 import { LanguageSwitch, useLanguage, useTexts } from '../i18n/language.tsx'
 import { useLoad } from '../ui/use-load.ts'
+import { ActingForSwitch } from './acting-for-switch.tsx'
 import { ConsentsPage } from './consents-page.tsx'
 import { DataPage } from './data-page.tsx'
 import { HomePage } from './home-page.tsx'
@@ -69,6 +70,7 @@ function PortalLayout() {
         )}
       </nav>
       <main className="page">
+        {token ? <ActingForSwitch /> : null}
         <Routes>
           <Route index element={<HomePage operator={operator.data} />} />
           <Route path="sign-in" element={<SignInPage />} />

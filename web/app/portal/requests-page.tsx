@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import { useLanguage, useTexts, type Localized } from '../i18n/language.tsx'
 import { download } from '../api/client.ts'
+import { CorrectionItems, correctionContent, type CorrectionRow } from '../ui/correction-items.tsx'
+import { usePublishedPolicy } from '../ui/published-policy.ts'
 import { formatDate, formatDateTime } from '../ui/format.ts'
 import { Loading } from '../ui/loading.tsx'
 import { ProblemNotice } from '../ui/problem-notice.tsx'
@@ -24,10 +26,12 @@ interface PortalRequest {
   history?: Array<{ state: string; stateText: Localized; at: string }>
 }
 
-/** The kinds a subject submits from the portal without documents (rectify and supplement need them: on paper or by staff). */
+/** The kinds a subject submits from the portal; rectify and supplement carry the new values and their documents' hashes. */
 const KINDS: Record<string, Localized> = {
   information: { kk: 'Деректерді өңдеу туралы ақпарат', ru: 'Сведения об обработке данных', en: 'Information about the processing' },
   access: { kk: 'Деректерімнің көшірмесі', ru: 'Копия моих данных', en: 'A copy of my data' },
+  rectify: { kk: 'Деректерді түзету', ru: 'Исправление данных', en: 'Correct my data' },
+  supplement: { kk: 'Деректерді толықтыру', ru: 'Дополнение данных', en: 'Supplement my data' },
   block: { kk: 'Деректерді бұғаттау', ru: 'Блокирование данных', en: 'Block my data' },
   destroy_unlawful: { kk: 'Деректерді жою', ru: 'Уничтожение данных', en: 'Destroy my data' },
   anonymise: { kk: 'Деректерді иесіздендіру', ru: 'Обезличивание данных', en: 'Anonymise my data' },
@@ -41,6 +45,11 @@ const TEXTS = {
   kind: { kk: 'Не сұрайсыз', ru: 'О чём вы просите', en: 'What you ask for' },
   text: { kk: 'Өз сөзіңізбен', ru: 'Своими словами', en: 'In your own words' },
   submit: { kk: 'Жіберу', ru: 'Отправить', en: 'Send' },
+  corrections: { kk: 'Не түзетілуі немесе толықтырылуы керек', ru: 'Что исправить или дополнить', en: 'What to correct or supplement' },
+  idDocument: { kk: 'Жеке куәлік (операторның саясаты талап етеді)', ru: 'Удостоверение личности (требует политика оператора)', en: 'ID document (the operator’s policy asks for it)' },
+  idNumber: { kk: 'Нөмірі', ru: 'Номер', en: 'Number' },
+  idIssued: { kk: 'Берілген күні', ru: 'Дата выдачи', en: 'Date of issue' },
+  idIssuer: { kk: 'Кім берді', ru: 'Кем выдано', en: 'Issued by' },
   submitted: { kk: 'Өтініш қабылданды', ru: 'Обращение принято', en: 'The request has been received' },
   reference: { kk: 'Нөмірі', ru: 'Номер', en: 'Reference' },
   state: { kk: 'Күйі', ru: 'Статус', en: 'State' },
@@ -55,12 +64,18 @@ const TEXTS = {
 }
 
 export function RequestsPage() {
-  const { token, call, operatorId } = usePortalSession()
+  const { token, call, operatorId, forSubject, onBehalfOf } = usePortalSession()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
-  const list = useLoad(() => (token ? call<{ items: PortalRequest[] }>('/requests') : Promise.resolve(undefined)), [token, call])
+  const list = useLoad(() => (token ? call<{ items: PortalRequest[] }>(forSubject('/requests')) : Promise.resolve(undefined)), [token, call, forSubject])
+  const policy = usePublishedPolicy(operatorId)
   const [kind, setKind] = useState('information')
   const [text, setText] = useState('')
+  const [rows, setRows] = useState<CorrectionRow[]>([{ itemId: '', value: '', documents: [] }])
+  const [idDocument, setIdDocument] = useState({ number: '', issueDate: '', issuer: '' })
+  const corrects = kind === 'rectify' || kind === 'supplement'
+  // ESP-9 asks for the ID document's number, date and issuer besides the signature (the portal login stands for it).
+  const asksIdDocument = policy.identityProof.some((p) => p.startsWith('id_document_'))
   const [error, setError] = useState<unknown>()
   const [sent, setSent] = useState<PortalRequest | null>(null)
   if (!token) return <Navigate to="../sign-in" relative="path" />
@@ -69,9 +84,21 @@ export function RequestsPage() {
     event.preventDefault()
     setError(undefined)
     try {
-      const body = { kind, language, ...(kind === 'complaint' || text.trim() ? { content: { text: text.trim() || '—' } } : {}) }
+      const content = {
+        ...(corrects ? { items: await correctionContent(rows) } : {}),
+        ...(kind === 'complaint' || text.trim() ? { text: text.trim() || '—' } : {}),
+      }
+      const id = { ...(idDocument.number.trim() ? { number: idDocument.number.trim() } : {}), ...(idDocument.issueDate ? { issueDate: idDocument.issueDate } : {}), ...(idDocument.issuer.trim() ? { issuer: idDocument.issuer.trim() } : {}) }
+      const body = {
+        kind,
+        language,
+        ...(onBehalfOf ? { onBehalfOf } : {}),
+        ...(Object.keys(content).length ? { content } : {}),
+        ...(Object.keys(id).length ? { idDocument: id } : {}),
+      }
       setSent(await call<PortalRequest>('/requests', { body }))
       setText('')
+      setRows([{ itemId: '', value: '', documents: [] }])
       list.reload()
     } catch (e) {
       setError(e)
@@ -111,6 +138,18 @@ export function RequestsPage() {
         <select id="request-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           {Object.entries(KINDS).map(([k, label]) => <option key={k} value={k}>{label[language]}</option>)}
         </select>
+        {corrects ? (<><h3>{t.corrections}</h3><CorrectionItems items={policy.items} rows={rows} onChange={setRows} /></>) : null}
+        {asksIdDocument ? (
+          <fieldset>
+            <legend>{t.idDocument}</legend>
+            <label htmlFor="id-number">{t.idNumber}</label>
+            <input id="id-number" value={idDocument.number} maxLength={50} autoComplete="off" onChange={(e) => setIdDocument({ ...idDocument, number: e.target.value })} />
+            <label htmlFor="id-issued">{t.idIssued}</label>
+            <input id="id-issued" type="date" value={idDocument.issueDate} onChange={(e) => setIdDocument({ ...idDocument, issueDate: e.target.value })} />
+            <label htmlFor="id-issuer">{t.idIssuer}</label>
+            <input id="id-issuer" value={idDocument.issuer} maxLength={200} onChange={(e) => setIdDocument({ ...idDocument, issuer: e.target.value })} />
+          </fieldset>
+        ) : null}
         <label htmlFor="request-text">{t.text}</label>
         <textarea id="request-text" rows={4} value={text} required={kind === 'complaint'} onChange={(e) => setText(e.target.value)} />
         <div className="actions"><button type="submit">{t.submit}</button></div>

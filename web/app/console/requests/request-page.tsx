@@ -7,14 +7,21 @@ import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { useConsoleSession } from '../session.tsx'
 import type { RequestView } from './requests-page.tsx'
-import { KIND_TEXTS, NEXT_STATES, STATE_TEXTS } from './request-texts.ts'
+import { IdentityProofForm } from './identity-proof-form.tsx'
+import { RefuseForm } from './refuse-form.tsx'
+import { RequestAnswer } from './request-answer.tsx'
+import { RequestTasks, type RequestTask } from './request-tasks.tsx'
+import { CHANNEL_TEXTS, KIND_TEXTS, NEXT_STATES, REFUSAL_GROUND_TEXTS, STATE_TEXTS, WAITING_TEXTS } from './request-texts.ts'
 
 interface RequestDetail extends RequestView {
   answeredAt: string | null
-  refusal: Record<string, unknown> | null
+  refusal: { ground?: string; clauses?: string[]; detail?: string } | null
+  verification: { identityProof?: { required: string[]; given: string[]; missing: string[] } }
   history: Array<{ seq: number; from: string | null; to: string; at: string; actor: string; note: string | null }>
-  tasks: Array<{ taskId: string; target: string; targetId: string | null; action: string; state: string; attempts: number; lastError: string | null }>
+  tasks: RequestTask[]
 }
+
+const OPEN_STATES = ['received', 'verifying', 'in_progress', 'awaiting_systems']
 
 const TEXTS = {
   back: { kk: 'Барлық өтініштер', ru: 'Все обращения', en: 'All requests' },
@@ -27,13 +34,12 @@ const TEXTS = {
   move: { kk: 'Келесі қадам', ru: 'Следующий шаг', en: 'Next step' },
   to: { kk: 'Өткізу:', ru: 'Перевести:', en: 'Move to:' },
   note: { kk: 'Тарихқа ескертпе (дербес деректерсіз)', ru: 'Заметка в историю (без персональных данных)', en: 'Note for the history (no personal data)' },
-  tasks: { kk: 'Тапсырмалар', ru: 'Задачи', en: 'Tasks' },
+  refused: { kk: 'Бас тарту негізі', ru: 'Основание отказа', en: 'Refused on' },
   history: { kk: 'Тарихы', ru: 'История', en: 'History' },
   subject: { kk: 'Субъект', ru: 'Субъект', en: 'Subject' },
-  noTasks: { kk: 'Тапсырмалар жоқ.', ru: 'Задач нет.', en: 'No tasks.' },
 }
 
-/** One request: its deadline, tasks, history and the steps its state allows (issue 4 §4). */
+/** One request: its deadline, identity proof, tasks, answer, history and the steps its state allows (issue 4 §2–§7). */
 export function RequestPage() {
   const { call, operatorId, can } = useConsoleSession()
   const { requestId = '' } = useParams()
@@ -44,6 +50,7 @@ export function RequestPage() {
   const [error, setError] = useState<unknown>()
   const [busy, setBusy] = useState(false)
   const r = one.data
+  const manage = can('requests:manage')
 
   async function move(to: string) {
     setBusy(true)
@@ -71,11 +78,13 @@ export function RequestPage() {
             <dt>{t.state}</dt><dd data-testid="request-state">{STATE_TEXTS[r.state]?.[language] ?? r.state}</dd>
             <dt>{t.due}</dt><dd>{formatDate(r.dueOn, language)} {r.overdue ? <span className="badge overdue">{t.late}</span> : null}</dd>
             <dt>{t.received}</dt><dd>{formatDateTime(r.receivedAt, language)}</dd>
-            <dt>{t.channel}</dt><dd>{r.channel}</dd>
+            <dt>{t.channel}</dt><dd>{CHANNEL_TEXTS[r.channel]?.[language] ?? r.channel}</dd>
             {r.subjectId ? (<><dt>{t.subject}</dt><dd>{can('subjects:read') ? <Link to={`/console/${operatorId}/subjects/${r.subjectId}`}>{r.subjectId}</Link> : r.subjectId}</dd></>) : null}
-            {r.waitingFor.length ? (<><dt>{t.waiting}</dt><dd>{r.waitingFor.join(', ')}</dd></>) : null}
+            {r.waitingFor.length ? (<><dt>{t.waiting}</dt><dd data-testid="request-waiting">{r.waitingFor.map((w) => WAITING_TEXTS[w]?.[language] ?? w).join(', ')}</dd></>) : null}
+            {r.refusal ? (<><dt>{t.refused}</dt><dd>{REFUSAL_GROUND_TEXTS[r.refusal.ground ?? '']?.[language] ?? r.refusal.ground} — {(r.refusal.clauses ?? []).join(', ')}{r.refusal.detail ? `: ${r.refusal.detail}` : ''}</dd></>) : null}
           </dl>
-          {can('requests:manage') && NEXT_STATES[r.state]?.length ? (
+          {manage && r.waitingFor.includes('identity_proof') ? <IdentityProofForm requestId={r.requestId} missing={r.verification.identityProof?.missing ?? []} onDone={one.reload} /> : null}
+          {manage && NEXT_STATES[r.state]?.length ? (
             <section aria-labelledby="next-step">
               <h2 id="next-step">{t.move}</h2>
               <label htmlFor="note">{t.note}</label>
@@ -87,10 +96,9 @@ export function RequestPage() {
               </div>
             </section>
           ) : null}
-          <h2>{t.tasks}</h2>
-          {r.tasks.length ? (
-            <ul>{r.tasks.map((task) => <li key={task.taskId}>{task.target}{task.targetId ? ` ${task.targetId}` : ''}: {task.action} — {task.state}{task.lastError ? ` (${task.lastError})` : ''}</li>)}</ul>
-          ) : <p className="muted">{t.noTasks}</p>}
+          <RequestTasks requestId={r.requestId} tasks={r.tasks} onDone={one.reload} />
+          {r.answeredAt || r.state === 'refused' ? <RequestAnswer requestId={r.requestId} /> : null}
+          {manage && OPEN_STATES.includes(r.state) ? <RefuseForm requestId={r.requestId} onDone={one.reload} /> : null}
           <h2>{t.history}</h2>
           <ol>{r.history.map((h) => <li key={h.seq}>{formatDateTime(h.at, language)} — {STATE_TEXTS[h.to]?.[language] ?? h.to} ({h.actor}){h.note ? `: ${h.note}` : ''}</li>)}</ol>
         </>

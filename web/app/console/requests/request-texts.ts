@@ -33,3 +33,35 @@ export const NEXT_STATES: Record<string, string[]> = {
   in_progress: ['awaiting_systems', 'answered'],
   awaiting_systems: ['answered', 'in_progress'],
 }
+
+/** Why a request is refused (src/requests/request-kinds.ts REFUSAL_GROUNDS); each is cited in the answer. */
+export const REFUSAL_GROUND_TEXTS: Record<string, Localized> = {
+  obligation_unfulfilled: { kk: 'Міндеттеме орындалмаған (Заңның 8(2)-бабы)', ru: 'Не исполнено обязательство (ст. 8(2) Закона)', en: 'An obligation is unfulfilled (art. 8(2))' },
+  law_requires_keeping: { kk: 'Заң сақтауды талап етеді', ru: 'Закон требует хранения', en: 'The law requires keeping the data' },
+  identity_not_proven: { kk: 'Жеке басы дәлелденбеген', ru: 'Личность не подтверждена', en: 'Identity not proven' },
+  authority_not_proven: { kk: 'Өкілдің өкілеттігі дәлелденбеген', ru: 'Полномочия представителя не подтверждены', en: 'The representative’s authority not proven' },
+  no_data_held: { kk: 'Деректер сақталмайды', ru: 'Данные не хранятся', en: 'No data held' },
+  other: { kk: 'Басқа негіз', ru: 'Иное основание', en: 'Another ground' },
+}
+
+/** How a request is signed (src/requests/identity-proof.ts SIGNATURE_KINDS) — the ones staff register. */
+export const SIGNATURE_TEXTS: Record<string, Localized> = {
+  handwritten_signature: { kk: 'Қолмен қойылған қолтаңба', ru: 'Собственноручная подпись', en: 'Handwritten signature' },
+  eds: { kk: 'ЭЦҚ (электрондық цифрлық қолтаңба)', ru: 'ЭЦП (электронная цифровая подпись)', en: 'EDS (electronic digital signature)' },
+}
+
+/** Where a request arrived (src/requests/request-kinds.ts INTAKE_CHANNELS) — the ones staff register. */
+export const CHANNEL_TEXTS: Record<string, Localized> = {
+  written: { kk: 'Жазбаша (кеңседе)', ru: 'Письменно (в офисе)', en: 'Written (at the office)' },
+  post: { kk: 'Тапсырыс хат', ru: 'Заказное письмо', en: 'Registered mail' },
+  courier: { kk: 'Курьер', ru: 'Курьер', en: 'Courier' },
+  email: { kk: 'Электрондық пошта', ru: 'Электронная почта', en: 'E-mail' },
+  electronic_document: { kk: 'Электрондық құжат (ЭЦҚ)', ru: 'Электронный документ (ЭЦП)', en: 'Electronic document (EDS)' },
+  in_person: { kk: 'Жеке келу', ru: 'Лично', en: 'In person' },
+}
+
+/** What is still awaited before a request can go on (src/requests/provide-identity-proof.ts). */
+export const WAITING_TEXTS: Record<string, Localized> = {
+  identity_proof: { kk: 'жеке басын растау', ru: 'подтверждение личности', en: 'identity proof' },
+  authority: { kk: 'өкілдің өкілеттігі', ru: 'полномочия представителя', en: 'the representative’s authority' },
+}

@@ -37,13 +37,14 @@ const TEXTS = {
   left: { kk: 'жұмыс күні қалды', ru: 'раб. дн. осталось', en: 'business days left' },
   late: { kk: 'мерзімі өтті', ru: 'просрочено', en: 'overdue' },
   empty: { kk: 'Өтініштер жоқ.', ru: 'Обращений нет.', en: 'No requests.' },
+  register: { kk: 'Қағаз өтінішті тіркеу', ru: 'Зарегистрировать бумажное обращение', en: 'Register a paper request' },
 }
 
 const FILTERS = ['open', 'overdue', 'today', 'soon', 'all'] as const
 
 /** Requests with their due dates (issue 4 §3, issue 6 §1): overdue ones are impossible to miss. */
 export default function RequestsPage() {
-  const { call, operatorId } = useConsoleSession()
+  const { call, operatorId, can } = useConsoleSession()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('open')
@@ -52,6 +53,7 @@ export default function RequestsPage() {
   return (
     <>
       <h1>{t.title}</h1>
+      {can('requests:manage') ? <p><Link to={`/console/${operatorId}/requests/new`}>{t.register}</Link></p> : null}
       <div className="actions" role="group" aria-label={t.show}>
         {FILTERS.map((f) => (
           <button key={f} type="button" className={f === filter ? '' : 'secondary'} aria-pressed={f === filter} onClick={() => setFilter(f)}>{t[f]}</button>
