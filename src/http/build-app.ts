@@ -11,6 +11,7 @@ import { BusinessCalendar, calendarRoutes } from '../kz/index.ts'
 import { eventRoutes } from '../notify/index.ts'
 import { requestRoutes } from '../requests/index.ts'
 import { fulfilmentRoutes } from '../requests/fulfilment/index.ts'
+import { acknowledgementRoutes } from '../requests/acknowledgement/index.ts'
 import { portalRoutes } from '../portal/index.ts'
 import { incidentRoutes } from '../incidents/index.ts'
 import { discoveryRoutes } from '../discovery/index.ts'
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await discoveryRoutes(app, deps)
   await requestRoutes(app, deps, options.config)
   await fulfilmentRoutes(app, deps)
+  await acknowledgementRoutes(app, deps)
   await portalRoutes(app, deps, options.config)
   await incidentRoutes(app, deps)
   await minorsRoutes(app, deps)

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { AcknowledgementQuery, requestAcknowledgementPdf } from '../requests/acknowledgement/index.ts'
 import { accessExport, answerPdf } from '../requests/fulfilment/index.ts'
 import type { PortalDeps } from './portal-deps.ts'
 import { findOwnRequest, getPortalRequest, listPortalRequests, submitPortalRequest } from './portal-requests.ts'
@@ -64,6 +65,24 @@ export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps
     await findOwnRequest(deps, session, request.params.requestId)
     const { reference, pdf } = await answerPdf(deps, session.operatorId, request.params.requestId, session.actor)
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}.pdf"`).send(pdf)
+  })
+
+  app.get<{ Params: Static<typeof PortalRequestParams>; Querystring: Static<typeof AcknowledgementQuery> }>(`${base}/:requestId/acknowledgement.pdf`, {
+    preValidation,
+    schema: {
+      tags: ['portal'],
+      summary: 'The acknowledgement that one of my requests was received (PDF, kk/ru/en)',
+      description: 'Proof of the day the deadline counts from: reference, kind, when and how it came in, the due date and what set it, what is still awaited. Audited.',
+      params: PortalRequestParams,
+      querystring: AcknowledgementQuery,
+      produces: ['application/pdf'],
+      response: { 400: problem, 401: problem, 403: problem, 404: problem },
+    },
+  }, async (request, reply) => {
+    const session = subjectSessionOf(request)
+    await findOwnRequest(deps, session, request.params.requestId)
+    const { reference, pdf } = await requestAcknowledgementPdf(deps, session.operatorId, request.params.requestId, session.actor, request.query.language)
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}-acknowledgement.pdf"`).send(pdf)
   })
 
   for (const format of ['json', 'csv'] as const) {

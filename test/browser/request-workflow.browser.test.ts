@@ -1,10 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
+import { readFile } from 'node:fs/promises'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { giveConsent } from '../../src/consent/index.ts'
 import { phone } from '../../src/portal/portal-test-kit.ts'
 import { makeIin } from '../../src/subjects/subjects-test-helpers.ts'
 import { describeInBrowser, openBrowser, screenshot, seriousA11yViolations, startDerbes, type RunningDerbes } from './browser-kit.ts'
 import { signInToConsole } from './console-kit.ts'
+
+/** Clicks what saves a file and returns the file's first bytes, as the browser saved it. */
+async function downloaded(control: Locator): Promise<string> {
+  const [file] = await Promise.all([control.page().waitForEvent('download'), control.click()])
+  return (await readFile(await file.path())).subarray(0, 8).toString('latin1')
+}
 
 describeInBrowser('the request workflow in a real browser: paper intake, identity proof, refusal; a parent acting for a child (issue 4 §2–§4, issue 6)', () => {
   let derbes: RunningDerbes
@@ -42,6 +49,7 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
     const registered = (await derbes.call(await derbes.token('esp'), { method: 'GET', url: `/v1/operators/esp/requests/${requestId}` })).json()
     expect(registered).toMatchObject({ subjectId, channel: 'written', kind: 'information', state: 'verifying', waitingFor: ['identity_proof'] })
     expect(registered.scanSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(await downloaded(page.getByRole('button', { name: 'Подтверждение получения для печати (PDF)' }))).toMatch(/^%PDF-/)
 
     await page.getByLabel('Номер удостоверения личности').fill('041234567')
     await page.getByLabel('Дата выдачи').fill('2019-05-04')
@@ -83,9 +91,7 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
     await receipt.waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await screenshot(page, 'request-workflow', '04-portal-child-consents')
-    const [download] = await Promise.all([page.waitForEvent('download'), receipt.click()])
-    const pdf = await download.path().then((path) => import('node:fs/promises').then((fs) => fs.readFile(path)))
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(await downloaded(receipt)).toMatch(/^%PDF-/)
 
     await page.getByRole('navigation').getByRole('link', { name: 'Мои обращения' }).click()
     await page.getByLabel('О чём вы просите').selectOption('rectify')
@@ -97,6 +103,8 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
     await page.getByRole('button', { name: 'Отправить' }).click()
     await page.getByRole('status').waitFor()
     expect(await page.getByRole('status').textContent()).toContain('Обращение принято')
+    await page.getByRole('table').getByRole('link').first().click()
+    expect(await downloaded(page.getByRole('button', { name: 'Подтверждение получения (PDF)' }))).toMatch(/^%PDF-/)
 
     const staff = (await derbes.call(await derbes.token('kzk'), { method: 'GET', url: `/v1/operators/kzk/requests?subjectId=${child}` })).json()
     expect(staff.items).toEqual([expect.objectContaining({ kind: 'rectify', channel: 'portal', representativeId: parent, requestedBy: 'representative', hasSealedData: true })])

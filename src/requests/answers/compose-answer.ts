@@ -5,25 +5,12 @@ import type { AnswerDocument, AnswerLetter, LetterSection } from './answer-docum
 import type { AnswerInput } from './answer-input.ts'
 import { answerText } from './answer-messages.ts'
 import { letterDate } from './cite-clauses.ts'
+import { operatorLetterhead } from './letterhead.ts'
 import { outcomeSection } from './outcome-sections.ts'
 import { processingSections } from './processing-sections.ts'
 import { recordsSections } from './records-sections.ts'
 import { renderLetterHtml } from './render-letter-html.ts'
 import { renderLetterText } from './render-letter-text.ts'
-
-function letterhead(input: AnswerInput, language: Language): string[] {
-  const { operator } = input.policy.document
-  const t = (key: Parameters<typeof answerText>[1], vars: Record<string, string>) => answerText(language, key, vars)
-  return [
-    operator.name[language],
-    ...(operator.bin ? [t('bin', { bin: operator.bin })] : operator.iin ? [t('iin', { iin: operator.iin })] : []),
-    operator.address[language],
-    ...(operator.postalAddress && operator.postalAddress[language] !== operator.address[language] ? [operator.postalAddress[language]] : []),
-    ...(operator.contacts.email ? [t('contactEmail', { email: operator.contacts.email })] : []),
-    ...(operator.contacts.phone ? [t('contactPhone', { phone: operator.contacts.phone })] : []),
-    ...(operator.contacts.website ? [t('contactWebsite', { website: operator.contacts.website })] : []),
-  ]
-}
 
 function signature(input: AnswerInput, language: Language): string[] {
   const person = input.policy.document.operator.responsiblePerson
@@ -95,7 +82,7 @@ export function composeAnswer(input: AnswerInput): AnswerDocument {
     ],
   }
   const letter: AnswerLetter = {
-    letterhead: letterhead(input, language),
+    letterhead: operatorLetterhead(input.policy.document.operator, language),
     date: letterDate(language, input.issuedAt),
     reference: answerText(language, 'reference', { reference }),
     addressee: [input.subject.name, input.subject.address].filter((line): line is string => Boolean(line)),

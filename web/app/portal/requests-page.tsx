@@ -60,6 +60,7 @@ const TEXTS = {
   waiting: { kk: 'Сізден күтілуде', ru: 'Ожидается от вас', en: 'Waiting for you' },
   history: { kk: 'Тарихы', ru: 'История', en: 'History' },
   answer: { kk: 'Жауапты жүктеу (PDF)', ru: 'Скачать ответ (PDF)', en: 'Download the answer (PDF)' },
+  acknowledgement: { kk: 'Қабылданғаны туралы растама (PDF)', ru: 'Подтверждение получения (PDF)', en: 'Acknowledgement of receipt (PDF)' },
   back: { kk: 'Барлық өтініштер', ru: 'Все обращения', en: 'All requests' },
 }
 
@@ -181,11 +182,12 @@ export function RequestPage() {
             <dt>{t.due}</dt><dd>{formatDate(r.dueOn, language)} {r.overdue ? <span className="badge overdue">{t.overdue}</span> : null}</dd>
           </dl>
           {r.waitingFor.length ? (<><h2>{t.waiting}</h2><ul>{r.waitingFor.map((w) => <li key={w.code}>{w.text[language]}</li>)}</ul></>) : null}
-          {r.answeredAt ? (
-            <div className="actions">
+          <div className="actions">
+            {r.answeredAt ? (
               <button type="button" onClick={() => download(`/v1/operators/${operatorId}/portal/requests/${r.requestId}/answer.pdf`, `${r.reference}.pdf`, token).catch(setError)}>{t.answer}</button>
-            </div>
-          ) : null}
+            ) : null}
+            <button type="button" className="secondary" onClick={() => download(`/v1/operators/${operatorId}/portal/requests/${r.requestId}/acknowledgement.pdf?language=${language}`, `${r.reference}-acknowledgement.pdf`, token).catch(setError)}>{t.acknowledgement}</button>
+          </div>
           <h2>{t.history}</h2>
           <ol>{(r.history ?? []).map((h, i) => <li key={i}>{formatDateTime(h.at, language)} — {h.stateText[language]}</li>)}</ol>
         </>

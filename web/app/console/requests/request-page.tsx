@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
+import { download } from '../../api/client.ts'
 import { useLanguage, useTexts } from '../../i18n/language.tsx'
 import { formatDate, formatDateTime } from '../../ui/format.ts'
 import { Loading } from '../../ui/loading.tsx'
@@ -35,13 +36,14 @@ const TEXTS = {
   to: { kk: 'Өткізу:', ru: 'Перевести:', en: 'Move to:' },
   note: { kk: 'Тарихқа ескертпе (дербес деректерсіз)', ru: 'Заметка в историю (без персональных данных)', en: 'Note for the history (no personal data)' },
   refused: { kk: 'Бас тарту негізі', ru: 'Основание отказа', en: 'Refused on' },
+  acknowledgement: { kk: 'Қабылданғаны туралы растаманы басып шығару (PDF)', ru: 'Подтверждение получения для печати (PDF)', en: 'Print the acknowledgement of receipt (PDF)' },
   history: { kk: 'Тарихы', ru: 'История', en: 'History' },
   subject: { kk: 'Субъект', ru: 'Субъект', en: 'Subject' },
 }
 
 /** One request: its deadline, identity proof, tasks, answer, history and the steps its state allows (issue 4 §2–§7). */
 export function RequestPage() {
-  const { call, operatorId, can } = useConsoleSession()
+  const { call, operatorId, can, token } = useConsoleSession()
   const { requestId = '' } = useParams()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
@@ -83,6 +85,9 @@ export function RequestPage() {
             {r.waitingFor.length ? (<><dt>{t.waiting}</dt><dd data-testid="request-waiting">{r.waitingFor.map((w) => WAITING_TEXTS[w]?.[language] ?? w).join(', ')}</dd></>) : null}
             {r.refusal ? (<><dt>{t.refused}</dt><dd>{REFUSAL_GROUND_TEXTS[r.refusal.ground ?? '']?.[language] ?? r.refusal.ground} — {(r.refusal.clauses ?? []).join(', ')}{r.refusal.detail ? `: ${r.refusal.detail}` : ''}</dd></>) : null}
           </dl>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => download(`/v1/operators/${operatorId}/requests/${r.requestId}/acknowledgement.pdf?language=${r.language}`, `${r.reference}-acknowledgement.pdf`, token).catch(setError)}>{t.acknowledgement}</button>
+          </div>
           {manage && r.waitingFor.includes('identity_proof') ? <IdentityProofForm requestId={r.requestId} missing={r.verification.identityProof?.missing ?? []} onDone={one.reload} /> : null}
           {manage && NEXT_STATES[r.state]?.length ? (
             <section aria-labelledby="next-step">

@@ -15,6 +15,7 @@ export interface RequestView {
   state: string
   subjectId: string | null
   channel: string
+  language: 'kk' | 'ru' | 'en'
   receivedAt: string
   dueOn: string
   overdue: boolean
