@@ -105,7 +105,7 @@ describe.each(TEST_DATABASES)('submitRequest on $name', (target) => {
     const request = await submit({
       operatorId: 'tw',
       kind: 'information',
-      channel: 'email',
+      channel: 'electronic_document',
       subject: { identifier: { kind: 'email', value: 'nobody.here@example.kz' } },
       requester: { name: 'Әлия Сейітова', email: 'nobody.here@example.kz' },
     })

@@ -14,6 +14,7 @@ import { checkRequestContent, type RequestContentInput } from './check-request-c
 import { dueDate } from './due-date.ts'
 import { getRequest, type RequestDetail } from './get-request.ts'
 import { identityProofCheck, type IdentityProofInput } from './identity-proof.ts'
+import { checkIntakeChannel } from './intake-channel.ts'
 import { isSubjectRequestKind, type IntakeChannel, type SubjectRequestKind } from './request-kinds.ts'
 import type { RequestedBy, RequestVerification } from './requests-tables.ts'
 import type { RequestsDeps } from './requests-deps.ts'
@@ -122,7 +123,9 @@ async function nextReference(trx: Transaction<Database>, operatorId: string, now
  * representative must hold an active authority (KZK-1.13, TW-4.1, ESP-3,
  * TTC-2) and identity proof must be what the policy demands (ESP-9): what is
  * missing leaves the request in `verifying` with `waitingFor`, visibly
- * waiting while its deadline runs. The due date is the stricter of policy and
+ * waiting while its deadline runs. A channel the policy does not accept
+ * (`requests.channels`; ESP-9, TTC-9.2, TW-4.5) is refused, except those
+ * art. 10(2) makes every operator accept (`checkIntakeChannel`). The due date is the stricter of policy and
  * law in the operator's calendar. A withdrawal or deletion the subject's open
  * obligation suspends is refused on intake, citing TTC-9.1/KZK-2.3.5 and
  * art. 8(2). Everything — row, seal, history, audit (`request_received`,
@@ -145,6 +148,7 @@ export async function submitRequest(deps: RequestsDeps, input: SubmitRequestInpu
   const now = deps.clock()
   const receivedAt = receivedAtOf(input, now)
   const policy = (await getPublishedVersion(deps, operatorId)).compiled
+  checkIntakeChannel(policy, input.channel)
   const content = checkRequestContent(policy, kind, input.content)
   const requestedBy = checkRequestedBy(policy, kind, input)
   const subjectId = await resolveSubject(deps, input)
