@@ -41,6 +41,8 @@ export { listRequests, DUE_FILTERS, type DueFilter, type RequestFilters, type Re
 export { overdueSummary, type OverdueSummary, type DeadlineCounts } from './overdue-summary.ts'
 export { toRequestView, type RequestView, type RequestRow } from './request-view.ts'
 export { sealRequestData, openRequestData, type SealedRequestData, type RequestSeal } from './seal-request.ts'
+export { readRequestContent, type ReadRequestContentInput, type RequestContent } from './read-request-content.ts'
+export { checkIntakeChannel } from './intake-channel.ts'
 export { remindAndEscalate, type DeadlineNotice, type ReminderDeps } from './remind-and-escalate.ts'
 export { startRequestReminderJob } from './start-request-reminder-job.ts'
 export { REQUEST_STATE_TEXTS, WAITING_FOR_TEXTS } from './request-texts.ts'

@@ -17,6 +17,7 @@ describe.each(TEST_DATABASES)('request routes, authorization and tenant isolatio
     ['summary', 'requests:read', { method: 'GET', url: `${base}/overdue/summary` }],
     ['get', 'requests:read', { method: 'GET', url: `${base}/${requestId}` }],
     ['identity proof', 'requests:manage', { method: 'POST', url: `${base}/${requestId}/identity-proof`, payload: { idDocumentNumber: '041234567' } }],
+    ['content', 'requests:manage', { method: 'GET', url: `${base}/${requestId}/content?basis=job_duties` }],
     ['recheck', 'requests:manage', { method: 'POST', url: `${base}/${requestId}/recheck` }],
     ['transition', 'requests:manage', { method: 'POST', url: `${base}/${requestId}/transitions`, payload: { to: 'refused' } }],
     ['refuse', 'requests:manage', { method: 'POST', url: `${base}/${requestId}/refuse`, payload: { ground: 'identity_not_proven', clauses: ['ESP-9'] } }],

@@ -9,8 +9,9 @@ import { getRequest } from './get-request.ts'
 import { listRequests } from './list-requests.ts'
 import { overdueSummary } from './overdue-summary.ts'
 import { provideIdentityProof, recheckRequest } from './provide-identity-proof.ts'
+import { readRequestContent } from './read-request-content.ts'
 import {
-  IdentityProofSchema, ListQuery, OperatorParams, OverdueSummarySchema, RefuseBody, REQUEST_SCHEMAS, RequestDetailSchema, RequestListSchema, RequestParams, SubmitBody, TransitionBody,
+  ContentQuery, IdentityProofSchema, ListQuery, OperatorParams, OverdueSummarySchema, RefuseBody, REQUEST_SCHEMAS, RequestDetailSchema, RequestListSchema, RequestContentSchema, RequestParams, SubmitBody, TransitionBody,
 } from './request-schemas.ts'
 import { requestSettings } from './request-settings.ts'
 import type { RequestsDeps } from './requests-deps.ts'
@@ -25,7 +26,8 @@ type One = Static<typeof RequestParams>
 /**
  * Data subject requests under `/v1/operators/{operatorId}/requests`:
  * register, list by deadline, read with history and tasks, add identity
- * proof, move along the state machine, refuse, and the overdue summary.
+ * proof, move along the state machine, refuse, open a request's sealed
+ * content on a recorded basis, and the overdue summary.
  * `requests:read` to read, `requests:manage` to change; every route checks
  * credentials before it reads a body (401, then 403 for another operator or
  * a missing permission).
@@ -81,6 +83,21 @@ export async function requestRoutes(app: FastifyInstance, appDeps: AppDeps, conf
       response: { 200: detail, 401: problem, 403: problem, 404: problem },
     },
   }, async (request) => getRequest(deps, request.params.operatorId, request.params.requestId))
+
+  app.get<{ Params: One; Querystring: Static<typeof ContentQuery> }>(`${base}/:requestId/content`, {
+    preValidation: requirePermission('requests:manage'),
+    schema: {
+      tags: ['requests'],
+      summary: "Open a request's sealed personal data — contacts, identity proof, new values, its text — on a recorded basis",
+      description: "Needs `requests:manage`. `basis` must be one of the policy's access bases (TTC-7.2), with a `reference` for all but job duties, as for reading a subject's data. The reading is audited (`view`, `document: request_content`) in the transaction that opens the seal.",
+      params: RequestParams,
+      querystring: ContentQuery,
+      response: { 200: RequestContentSchema, 400: problem, 401: problem, 403: problem, 404: problem, 410: problem },
+    },
+  }, async (request) => {
+    const { operatorId, requestId } = request.params
+    return readRequestContent(deps, { operatorId, requestId, ...request.query }, authorize(request, operatorId, 'requests:manage'))
+  })
 
   app.post<{ Params: One; Body: Static<typeof IdentityProofSchema> }>(`${base}/:requestId/identity-proof`, {
     preValidation: requirePermission('requests:manage'),

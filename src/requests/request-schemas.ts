@@ -197,3 +197,31 @@ export const OverdueSummarySchema = Type.Object({
 
 /** Schemas registered once with the app, referenced by `$ref`. */
 export const REQUEST_SCHEMAS = [RequestViewSchema, RequestDetailSchema]
+
+export const ContentQuery = Type.Object(
+  {
+    basis: Type.Optional(Type.String({ maxLength: 64, description: "One of the policy's access bases (TTC-7.2); required" })),
+    reference: Type.Optional(Text(200, 'The memo, order, task or contract the basis rests on; required for all but job_duties')),
+  },
+  { additionalProperties: false },
+)
+
+export const RequestContentSchema = Type.Object({
+  requestId: Type.String(),
+  reference: Type.String(),
+  kind: Enum(REQUEST_KINDS),
+  subjectId: Nullable(Type.String()),
+  basis: Type.String(),
+  basisReference: Nullable(Type.String()),
+  scope: Free,
+  content: Type.Object(
+    {
+      requester: Type.Optional(Type.Object({ name: Type.Optional(Type.String()), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), postalAddress: Type.Optional(Type.String()) })),
+      identifier: Type.Optional(Type.Object({ kind: Type.String(), value: Type.String() })),
+      identityProof: Type.Optional(IdentityProofSchema),
+      values: Type.Optional(Type.Array(Type.Object({ itemId: Type.String(), value: Type.String() }))),
+      text: Type.Optional(Type.String()),
+    },
+    { description: 'The sealed personal data, opened' },
+  ),
+})
