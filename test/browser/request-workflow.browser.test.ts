@@ -60,7 +60,7 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
     await expect.poll(() => page.getByTestId('request-waiting').count()).toBe(0)
     expect(await page.getByTestId('request-state').textContent()).toBe('в работе')
 
-    await page.getByLabel('Основание', { exact: true }).selectOption('other')
+    await page.getByLabel('Основание отказа').selectOption('other')
     await page.getByLabel('Пункты или статьи (через запятую)').fill('ESP-9, art. 8(2)')
     await page.getByLabel('Пояснение субъекту (без персональных данных)').fill('Сведения уже направлены ранее.')
     await page.getByRole('button', { name: 'Отказать' }).click()
@@ -108,6 +108,22 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
 
     const staff = (await derbes.call(await derbes.token('kzk'), { method: 'GET', url: `/v1/operators/kzk/requests?subjectId=${child}` })).json()
     expect(staff.items).toEqual([expect.objectContaining({ kind: 'rectify', channel: 'portal', representativeId: parent, requestedBy: 'representative', hasSealedData: true })])
-    expect(staff.items[0].scope.documents['child-full-name']).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)])
+    const [documentHash] = staff.items[0].scope.documents['child-full-name']
+    expect(documentHash).toMatch(/^[0-9a-f]{64}$/)
+
+    // Staff see the new value and the document's hash only after giving a basis (TTC-7.2).
+    await signInToConsole(page, derbes.url, 'kzk')
+    await page.getByRole('button', { name: 'Русский' }).click()
+    await page.goto(`${derbes.url}/console/kzk/requests/${staff.items[0].requestId}`)
+    await page.getByRole('heading', { name: 'Содержание обращения' }).waitFor()
+    expect(await page.getByRole('main').textContent()).not.toContain('Әлібекова')
+    await page.getByRole('button', { name: 'Показать содержание' }).click()
+    await page.getByTestId('request-content').waitFor()
+    const shown = await page.getByTestId('request-content').textContent()
+    expect(shown).toContain('Әлібекова Айгүл Серікқызы')
+    expect(shown).toContain(documentHash)
+    await screenshot(page, 'request-workflow', '06-console-request-content')
+    const audited = await derbes.database.db.selectFrom('audit_entries').select(['action', 'details']).where('subject_id', '=', child).where('action', '=', 'view').execute()
+    expect(audited.some((e) => JSON.stringify(e.details).includes(staff.items[0].requestId))).toBe(true)
   })
 })

@@ -12,7 +12,7 @@ const TEXTS = {
     ru: 'Основание отказа и пункты, на которые он опирается, указываются в ответе субъекту.',
     en: 'The ground and the clauses it rests on are stated in the answer to the subject.',
   },
-  ground: { kk: 'Негіз', ru: 'Основание', en: 'Ground' },
+  ground: { kk: 'Бас тарту негізі', ru: 'Основание отказа', en: 'Ground of the refusal' },
   clauses: { kk: 'Тармақтар немесе баптар (үтір арқылы)', ru: 'Пункты или статьи (через запятую)', en: 'Clauses or articles (comma-separated)' },
   detail: { kk: 'Субъектіге түсіндірме (дербес деректерсіз)', ru: 'Пояснение субъекту (без персональных данных)', en: 'Explanation to the subject (no personal data)' },
   refuse: { kk: 'Бас тарту', ru: 'Отказать', en: 'Refuse' },

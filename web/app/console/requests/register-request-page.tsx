@@ -7,7 +7,7 @@ import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { usePublishedPolicy } from '../../ui/published-policy.ts'
 import { useAction } from '../../ui/use-action.ts'
 import { useConsoleSession } from '../session.tsx'
-import { CHANNEL_TEXTS, KIND_TEXTS, SIGNATURE_TEXTS } from './request-texts.ts'
+import { CHANNEL_TEXTS, KIND_TEXTS, REGISTERED_CHANNELS, SIGNATURE_TEXTS } from './request-texts.ts'
 
 const TEXTS = {
   title: { kk: 'Өтінішті тіркеу', ru: 'Регистрация обращения', en: 'Register a request' },
@@ -106,7 +106,7 @@ export default function RegisterRequestPage() {
         </select>
         <label htmlFor="reg-channel">{t.channel}</label>
         <select id="reg-channel" value={form.channel} onChange={set('channel')}>
-          {Object.entries(CHANNEL_TEXTS).map(([k, text]) => <option key={k} value={k}>{text[language]}</option>)}
+          {REGISTERED_CHANNELS.map((k) => <option key={k} value={k}>{CHANNEL_TEXTS[k]![language]}</option>)}
         </select>
         <label htmlFor="reg-received">{t.receivedAt}</label>
         <input id="reg-received" type="datetime-local" value={form.receivedAt} onChange={set('receivedAt')} />

@@ -10,6 +10,7 @@ import { useConsoleSession } from '../session.tsx'
 import type { RequestView } from './requests-page.tsx'
 import { IdentityProofForm } from './identity-proof-form.tsx'
 import { RefuseForm } from './refuse-form.tsx'
+import { RequestContentSection } from './request-content.tsx'
 import { RequestAnswer } from './request-answer.tsx'
 import { RequestTasks, type RequestTask } from './request-tasks.tsx'
 import { CHANNEL_TEXTS, KIND_TEXTS, NEXT_STATES, REFUSAL_GROUND_TEXTS, STATE_TEXTS, WAITING_TEXTS } from './request-texts.ts'
@@ -88,6 +89,7 @@ export function RequestPage() {
           <div className="actions">
             <button type="button" className="secondary" onClick={() => download(`/v1/operators/${operatorId}/requests/${r.requestId}/acknowledgement.pdf?language=${r.language}`, `${r.reference}-acknowledgement.pdf`, token).catch(setError)}>{t.acknowledgement}</button>
           </div>
+          {manage && r.hasSealedData ? <RequestContentSection requestId={r.requestId} /> : null}
           {manage && r.waitingFor.includes('identity_proof') ? <IdentityProofForm requestId={r.requestId} missing={r.verification.identityProof?.missing ?? []} onDone={one.reload} /> : null}
           {manage && NEXT_STATES[r.state]?.length ? (
             <section aria-labelledby="next-step">

@@ -50,8 +50,10 @@ export const SIGNATURE_TEXTS: Record<string, Localized> = {
   eds: { kk: 'ЭЦҚ (электрондық цифрлық қолтаңба)', ru: 'ЭЦП (электронная цифровая подпись)', en: 'EDS (electronic digital signature)' },
 }
 
-/** Where a request arrived (src/requests/request-kinds.ts INTAKE_CHANNELS) — the ones staff register. */
+/** Where a request arrived (src/requests/request-kinds.ts INTAKE_CHANNELS). */
 export const CHANNEL_TEXTS: Record<string, Localized> = {
+  api: { kk: 'API', ru: 'API', en: 'API' },
+  portal: { kk: 'Жеке кабинет', ru: 'Личный кабинет', en: 'Portal' },
   written: { kk: 'Жазбаша (кеңседе)', ru: 'Письменно (в офисе)', en: 'Written (at the office)' },
   post: { kk: 'Тапсырыс хат', ru: 'Заказное письмо', en: 'Registered mail' },
   courier: { kk: 'Курьер', ru: 'Курьер', en: 'Courier' },
@@ -59,6 +61,9 @@ export const CHANNEL_TEXTS: Record<string, Localized> = {
   electronic_document: { kk: 'Электрондық құжат (ЭЦҚ)', ru: 'Электронный документ (ЭЦП)', en: 'Electronic document (EDS)' },
   in_person: { kk: 'Жеке келу', ru: 'Лично', en: 'In person' },
 }
+
+/** The channels of requests that arrive outside Derbes, which staff register by hand. */
+export const REGISTERED_CHANNELS = ['written', 'post', 'courier', 'email', 'electronic_document', 'in_person'] as const
 
 /** What is still awaited before a request can go on (src/requests/provide-identity-proof.ts). */
 export const WAITING_TEXTS: Record<string, Localized> = {

@@ -21,6 +21,7 @@ export interface RequestView {
   overdue: boolean
   businessDaysLeft: number | null
   waitingFor: string[]
+  hasSealedData: boolean
 }
 
 const TEXTS = {

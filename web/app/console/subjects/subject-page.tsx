@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useParams } from 'react-router'
-import { useLanguage, useTexts, type Localized } from '../../i18n/language.tsx'
+import { useLanguage, useTexts } from '../../i18n/language.tsx'
+import { AccessBasisForm } from '../access-basis-form.tsx'
 import { formatDate, formatDateTime } from '../../ui/format.ts'
 import { Loading } from '../../ui/loading.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
@@ -11,15 +12,6 @@ interface SubjectView { subjectId: string; kind: string; status: string; ageBand
 interface ConsentRow { purposeId: string; channel: string; status: string; formId: string; givenAt: string | null; withdrawalEffectiveAt: string | null }
 interface ConsentEvent { eventId: string; kind: string; occurredAt?: string; recordedAt?: string; purposes?: string[] }
 interface SubjectData { values: Array<{ itemId: string; valueNo: number; value: string; purposes: string[]; collectedAt: string }> }
-
-/** The access bases of TTC-7.2 (src/policy/schema/access.ts); the operator's policy says which it accepts. */
-const BASES: Record<string, Localized> = {
-  job_duties: { kk: 'Лауазымдық міндеттер', ru: 'Должностные обязанности', en: 'Job duties' },
-  covering_by_memo: { kk: 'Қызметтік жазба бойынша әріптесті алмастыру', ru: 'Замещение коллеги по служебной записке', en: 'Covering a colleague by memo' },
-  management_order: { kk: 'Басшылықтың бұйрығы', ru: 'Приказ руководства', en: 'Management order' },
-  assigned_task: { kk: 'Нақты тапсырма', ru: 'Конкретное поручение', en: 'A specific assignment' },
-  contractor: { kk: 'Мердігер шарты', ru: 'Договор подряда', en: 'Contractor' },
-}
 
 const TEXTS = {
   subject: { kk: 'Субъект', ru: 'Субъект', en: 'Subject' },
@@ -36,13 +28,7 @@ const TEXTS = {
   form: { kk: 'Нысан', ru: 'Форма', en: 'Form' },
   history: { kk: 'Келісімдер тарихы', ru: 'История согласий', en: 'Consent history' },
   data: { kk: 'Дербес деректер', ru: 'Персональные данные', en: 'Personal data' },
-  basisWhy: {
-    kk: 'Деректерді көрсету үшін саясатта көзделген негізді көрсетіңіз; ол аудит журналына жазылады (TTC-7.2).',
-    ru: 'Чтобы показать данные, укажите основание, предусмотренное политикой; оно записывается в журнал аудита (TTC-7.2).',
-    en: 'To show the data, give a basis the policy allows; it is recorded in the audit log (TTC-7.2).',
-  },
-  basis: { kk: 'Негіз', ru: 'Основание', en: 'Basis' },
-  reference: { kk: 'Құжаттың нөмірі мен күні (лауазымдық міндеттерден басқа)', ru: 'Номер и дата документа (кроме должностных обязанностей)', en: 'Document number and date (except for job duties)' },
+
   show: { kk: 'Деректерді көрсету', ru: 'Показать данные', en: 'Show the data' },
   item: { kk: 'Дерек', ru: 'Данные', en: 'Item' },
   value: { kk: 'Мәні', ru: 'Значение', en: 'Value' },
@@ -100,16 +86,12 @@ function DataBehindBasis({ subjectId }: { subjectId: string }) {
   const { call } = useConsoleSession()
   const { language } = useLanguage()
   const t = useTexts(TEXTS)
-  const [basis, setBasis] = useState('job_duties')
-  const [reference, setReference] = useState('')
   const [data, setData] = useState<SubjectData | null>(null)
   const [error, setError] = useState<unknown>()
-  async function show(event: FormEvent) {
-    event.preventDefault()
+  async function show(query: URLSearchParams) {
     setError(undefined)
     try {
-      const q = new URLSearchParams({ basis, ...(reference.trim() ? { reference: reference.trim() } : {}) })
-      setData(await call<SubjectData>(`/subjects/${encodeURIComponent(subjectId)}/data?${q}`))
+      setData(await call<SubjectData>(`/subjects/${encodeURIComponent(subjectId)}/data?${query}`))
     } catch (e) {
       setError(e)
     }
@@ -126,16 +108,7 @@ function DataBehindBasis({ subjectId }: { subjectId: string }) {
           </table>
         ) : <p>{t.none}</p>
       ) : (
-        <form onSubmit={show}>
-          <p>{t.basisWhy}</p>
-          <label htmlFor="basis">{t.basis}</label>
-          <select id="basis" value={basis} onChange={(e) => setBasis(e.target.value)}>
-            {Object.entries(BASES).map(([k, label]) => <option key={k} value={k}>{label[language]}</option>)}
-          </select>
-          <label htmlFor="reference">{t.reference}</label>
-          <input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} />
-          <div className="actions"><button type="submit">{t.show}</button></div>
-        </form>
+        <AccessBasisForm id="data" submitLabel={t.show} onBasis={(query) => void show(query)} />
       )}
     </section>
   )
