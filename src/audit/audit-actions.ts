@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   'request_state_changed',
   'request_answered',
   'recipients_notified',
+  // the responsible person told which requests are overdue or due soon (issue 4 §3, art. 25(3)); ids and references only
+  'request_deadlines_notified',
   // fulfilment (issue 4 item 5): tasks planned for a request, one completed by staff or retried, one that failed
   'request_tasks_planned',
   'request_task_completed',

@@ -62,13 +62,14 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
     await applyDueWithdrawals(ledgerDeps, clock())
     await expireConsents(ledgerDeps, clock())
   }, app.log)
-  // Issue 4: request.due_soon before a deadline, request.overdue after it, each once, to the operator's webhooks and NATS.
+  // Issue 4: request.due_soon before a deadline, request.overdue after it, each once, to the operator's webhooks and NATS,
+  // and an e-mail to the responsible person through the e-mail outbox.
   // Data subject requests carried out across the vault, the ledger, the operator's systems and recipients, then answered.
   const fulfilment = startFulfilmentJob({ db: database.db, clock, keys, calendar, log: app.log }, { intervalMs: config.fulfilmentIntervalMs })
   // TTC-10.4, KZK-1.13: subjects under the minimum age without a representative's consent, flagged and handled daily.
   const minors = startMinorsScanJob({ db: database.db, clock, log: app.log }, { intervalMs: config.minorsScanIntervalMs })
   const incidentReminders = startIncidentReminderJob({ db: database.db, clock, calendar, log: app.log }, { intervalMs: config.requestJobIntervalMs })
-  const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
+  const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, keys, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
   // Issue 5 §2: the nightly retention sweep on pg-boss (02:30 Asia/Almaty), one run per operator across all processes.
   const retention = await startRetentionScheduler({ db: database.db, clock, keys, calendar, signer, log: app.log })
   // Demo only: without an SMS provider the outbox's messages (portal codes) are printed here instead of sent.

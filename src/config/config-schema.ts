@@ -41,6 +41,12 @@ export const Config = Type.Object(
     requestDefaultDeadlineDays: Type.Integer({ default: 15, minimum: 0, maximum: 366 }),
     /** How many business days before its due date a request is reminded (`request.due_soon`). */
     requestReminderLeadDays: Type.Integer({ default: 1, minimum: 0, maximum: 30 }),
+    /**
+     * The language the responsible person is told of deadlines in: `ru` for
+     * every operator, or `operator=language` entries with an optional bare
+     * default, e.g. `tw=ru,kk`. Kazakh (the state language) when absent.
+     */
+    requestNoticeLanguage: Type.Optional(Type.String({ pattern: '^\\s*([a-z][a-z0-9-]{0,63}\\s*=\\s*)?(kk|ru|en)\\s*(,\\s*([a-z][a-z0-9-]{0,63}\\s*=\\s*)?(kk|ru|en)\\s*)*$' })),
     /** How often the reminder and escalation job looks for requests due soon or overdue. */
     requestJobIntervalMs: Type.Integer({ default: 60_000, minimum: 10 }),
     /** How often the fulfilment runner plans new requests, runs due tasks and answers finished requests (1-business-day deadlines: TTC-9.3, TW-9.3). */
@@ -87,6 +93,7 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_REQUEST_DEFAULT_DEADLINE_DAYS: 'requestDefaultDeadlineDays',
   DERBES_REQUEST_REMINDER_LEAD_DAYS: 'requestReminderLeadDays',
   DERBES_REQUEST_JOB_INTERVAL_MS: 'requestJobIntervalMs',
+  DERBES_REQUEST_NOTICE_LANGUAGE: 'requestNoticeLanguage',
   DERBES_FULFILMENT_INTERVAL_MS: 'fulfilmentIntervalMs',
   DERBES_SMTP_URL: 'smtpUrl',
   DERBES_SMTP_FROM: 'smtpFrom',
