@@ -63,6 +63,12 @@ export const Config = Type.Object(
     emailDispatchIntervalMs: Type.Integer({ default: 5_000, minimum: 10 }),
     /** An e-mail is `failed` after this many attempts (1 min, 5 min, 30 min, 2 h, then every 6 h). */
     emailMaxAttempts: Type.Integer({ default: 10, minimum: 1, maximum: 50 }),
+    /** Portal sign-in codes one IP address may ask for per hour, whatever phones or e-mails it types (besides 5 per identifier); high, as many subjects share a mobile carrier's NAT. */
+    portalSignInCodesPerIpPerHour: Type.Integer({ default: 100, minimum: 1, maximum: 100_000 }),
+    /** Requests one IP address may submit through the portal per hour, whatever sessions it uses. */
+    portalRequestsPerIpPerHour: Type.Integer({ default: 60, minimum: 1, maximum: 100_000 }),
+    /** Requests one signed-in subject may submit through the portal per hour (for itself and those it represents). */
+    portalRequestsPerSubjectPerHour: Type.Integer({ default: 20, minimum: 1, maximum: 10_000 }),
     /** The k of k-anonymity for statistics exports when a request names none: every released group has at least k subjects (art. 17(1)). */
     statisticsK: Type.Integer({ default: 5, minimum: 2, maximum: 1000 }),
     /** How often `serve` looks for subjects under the policy's minimum age without a representative's consent (TTC-10.4, KZK-1.13); daily. */
@@ -99,6 +105,9 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_SMTP_FROM: 'smtpFrom',
   DERBES_EMAIL_DISPATCH_INTERVAL_MS: 'emailDispatchIntervalMs',
   DERBES_EMAIL_MAX_ATTEMPTS: 'emailMaxAttempts',
+  DERBES_PORTAL_SIGN_IN_CODES_PER_IP_PER_HOUR: 'portalSignInCodesPerIpPerHour',
+  DERBES_PORTAL_REQUESTS_PER_IP_PER_HOUR: 'portalRequestsPerIpPerHour',
+  DERBES_PORTAL_REQUESTS_PER_SUBJECT_PER_HOUR: 'portalRequestsPerSubjectPerHour',
   DERBES_STATISTICS_K: 'statisticsK',
   DERBES_MINORS_SCAN_INTERVAL_MS: 'minorsScanIntervalMs',
 }

@@ -19,12 +19,15 @@ export class DerbesError extends Error {
   readonly code: ErrorCode
   readonly status: number
   readonly errors: readonly FieldProblem[]
+  /** For a 429 or 503: seconds until trying again makes sense, sent as `Retry-After` (RFC 9110 §10.2.3). */
+  readonly retryAfterSeconds: number | undefined
 
-  constructor(code: ErrorCode, detail?: string, errors: readonly FieldProblem[] = []) {
+  constructor(code: ErrorCode, detail?: string, errors: readonly FieldProblem[] = [], options: { retryAfterSeconds?: number } = {}) {
     super(detail ?? ERROR_CODES[code].title)
     this.name = 'DerbesError'
     this.code = code
     this.status = ERROR_CODES[code].status
     this.errors = errors
+    this.retryAfterSeconds = options.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds))
   }
 }

@@ -117,6 +117,8 @@ export const ERROR_CODES = {
   DERBES_EMAIL_ALREADY_SENT: { status: 409, title: 'The e-mail was sent; its content is wiped' },
   DERBES_EMAIL_IN_FLIGHT: { status: 409, title: 'The e-mail is being sent right now' },
   DERBES_PORTAL_TOO_MANY_CODES: { status: 429, title: 'Too many sign-in codes were asked for this phone or e-mail recently' },
+  DERBES_PORTAL_TOO_MANY_FROM_ADDRESS: { status: 429, title: 'Too many sign-in codes or requests came from this IP address recently' },
+  DERBES_PORTAL_TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests were submitted from this portal account recently' },
   DERBES_PORTAL_CODE_UNKNOWN: { status: 422, title: 'No such sign-in code was sent' },
   DERBES_PORTAL_CODE_EXPIRED: { status: 422, title: 'The sign-in code has expired' },
   DERBES_PORTAL_CODE_USED: { status: 409, title: 'The sign-in code was used already' },

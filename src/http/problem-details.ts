@@ -36,6 +36,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   let problem: ProblemDetails
   if (error instanceof DerbesError) {
     problem = toProblem(error.code, error.message, request.url, error.errors)
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds))
   } else if ('validation' in error && error.validation) {
     // Fastify's schema validation of params, query or body: name each field.
     const where = (error as FastifyError).validationContext ?? 'body'

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { AcknowledgementQuery, requestAcknowledgementPdf } from '../requests/acknowledgement/index.ts'
 import { accessExport, answerPdf } from '../requests/fulfilment/index.ts'
 import type { PortalDeps } from './portal-deps.ts'
+import { checkSubjectSubmissions, portalRateLimits, takeFromAddress, type PortalRateLimits } from './portal-rate-limits.ts'
 import { findOwnRequest, getPortalRequest, listPortalRequests, submitPortalRequest } from './portal-requests.ts'
 import { OnBehalfQuery, PortalParams, PortalRequestBody, PortalRequestDetailSchema, PortalRequestListSchema, PortalRequestParams } from './portal-schemas.ts'
 import { requireSubjectSession, subjectSessionOf } from './subject-session-guard.ts'
@@ -11,7 +12,7 @@ const problem = { $ref: 'Problem#' }
 type Op = Static<typeof PortalParams>
 
 /** The signed-in subject's requests: submit, list, follow. */
-export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps): Promise<void> {
+export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps, limits: PortalRateLimits = portalRateLimits()): Promise<void> {
   const base = '/v1/operators/:operatorId/portal/requests'
   const preValidation = requireSubjectSession(deps)
 
@@ -20,10 +21,14 @@ export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps
     schema: {
       tags: ['portal'],
       summary: 'Submit a request (channel `portal`; the session is the signature)',
-      description: 'For the subject, or with `onBehalfOf` for a subject it represents now (KZK-1.13: a parent for a child). Deadlines and identity proof as for any request (ESP-9 may still ask for ID document details).',
+      description: 'For the subject, or with `onBehalfOf` for a subject it represents now (KZK-1.13: a parent for a child). Deadlines and identity proof as for any request (ESP-9 may still ask for ID document details). At most `portalRequestsPerSubjectPerHour` per signed-in subject and `portalRequestsPerIpPerHour` per IP address (429 with `Retry-After`).',
       params: PortalParams,
       body: PortalRequestBody,
-      response: { 201: PortalRequestDetailSchema, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem },
+      response: { 201: PortalRequestDetailSchema, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 429: problem },
+    },
+    preHandler: async (request) => {
+      takeFromAddress(limits.requestsPerIp, request.ip, deps.clock(), 'requests')
+      await checkSubjectSubmissions(deps, subjectSessionOf(request), limits.requestsPerSubjectPerHour)
     },
   }, async (request, reply) => {
     const created = await submitPortalRequest(deps, subjectSessionOf(request), request.body)

@@ -9,6 +9,7 @@ import { getSubject } from '../subjects/index.ts'
 import { actableSubjects, actingFor } from './acting-for.ts'
 import { portalConsentRoutes } from './portal-consent-routes.ts'
 import type { PortalDeps } from './portal-deps.ts'
+import { portalRateLimits } from './portal-rate-limits.ts'
 import { portalRequestRoutes } from './portal-request-routes.ts'
 import { MeSchema, OnBehalfQuery, OwnDataSchema, PortalParams } from './portal-schemas.ts'
 import { readOwnData } from './read-own-data.ts'
@@ -35,8 +36,10 @@ export async function portalRoutes(app: FastifyInstance, appDeps: AppDeps, confi
   registerSubjectSessions(app)
   const base = '/v1/operators/:operatorId/portal'
   const preValidation = requireSubjectSession(deps)
+  // Per IP address and per subject, beside the per-identifier limit of sign-in codes; in this process's memory (per IP) and the requests table (per subject).
+  const limits = portalRateLimits(config)
 
-  await signInRoutes(app, deps)
+  await signInRoutes(app, deps, limits)
 
   app.get<{ Params: Op }>(`${base}/me`, {
     preValidation,
@@ -76,6 +79,6 @@ export async function portalRoutes(app: FastifyInstance, appDeps: AppDeps, confi
     return readOwnData(deps, session, await actingFor(deps, session, request.query.onBehalfOf))
   })
 
-  await portalRequestRoutes(app, deps)
+  await portalRequestRoutes(app, deps, limits)
   await portalConsentRoutes(app, deps)
 }

@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import type { PortalDeps } from './portal-deps.ts'
+import { portalRateLimits, takeFromAddress, type PortalRateLimits } from './portal-rate-limits.ts'
 import { PortalParams, SessionSchema, SignInBody, SignInChallengeSchema, VerifyBody } from './portal-schemas.ts'
 import { startSignIn } from './start-sign-in.ts'
 import { endSubjectSession } from './subject-sessions.ts'
@@ -15,7 +16,7 @@ type Op = Static<typeof PortalParams>
  * `/v1/operators/{operatorId}/portal/sign-in`: public (the subject has no
  * credentials yet), the same 202 whether or not the identifier is registered.
  */
-export async function signInRoutes(app: FastifyInstance, deps: PortalDeps): Promise<void> {
+export async function signInRoutes(app: FastifyInstance, deps: PortalDeps, limits: PortalRateLimits = portalRateLimits()): Promise<void> {
   const base = '/v1/operators/:operatorId/portal'
 
   app.post<{ Params: Op; Body: Static<typeof SignInBody> }>(`${base}/sign-in`, {
@@ -23,11 +24,13 @@ export async function signInRoutes(app: FastifyInstance, deps: PortalDeps): Prom
       tags: ['portal'],
       summary: 'Ask for a one-time sign-in code by SMS or e-mail',
       description:
-        'Public. When the phone or e-mail is a registered identifier of a subject of the operator (blind-index look-up) a 6-digit code goes to it, valid 10 minutes, 5 attempts, once. The answer is the same 202 whether or not it is registered; at most 5 codes per identifier per hour (429).',
+        'Public. When the phone or e-mail is a registered identifier of a subject of the operator (blind-index look-up) a 6-digit code goes to it, valid 10 minutes, 5 attempts, once. The answer is the same 202 whether or not it is registered; at most 5 codes per identifier per hour (429 `DERBES_PORTAL_TOO_MANY_CODES`) and `portalSignInCodesPerIpPerHour` per IP address (429 `DERBES_PORTAL_TOO_MANY_FROM_ADDRESS`), each with `Retry-After`.',
       params: PortalParams,
       body: SignInBody,
       response: { 202: SignInChallengeSchema, 400: problem, 404: problem, 429: problem },
     },
+    // Counted before the identifier is looked at: one machine cannot walk through phone numbers (the per-identifier limit cannot see that).
+    preHandler: async (request) => takeFromAddress(limits.signInPerIp, request.ip, deps.clock(), 'sign-in codes'),
   }, async (request, reply) => {
     const challenge = await startSignIn(deps, { operatorId: request.params.operatorId, identifier: request.body.identifier, language: request.body.language })
     return reply.status(202).send(challenge)

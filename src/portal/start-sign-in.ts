@@ -48,8 +48,9 @@ async function ownerOf(deps: PortalDeps, input: SignInStart): Promise<string | n
  * kept; it lasts 10 minutes, survives 5 wrong entries and works once. An
  * identifier nobody holds gets a challenge too, whose code nobody receives:
  * the answer, the attempt limit and the rate limit (5 codes per identifier
- * per hour, `DERBES_PORTAL_TOO_MANY_CODES`) are the same, so the route tells
- * no one whether a number or address is registered. Sending a code uses the
+ * per hour, `DERBES_PORTAL_TOO_MANY_CODES` with `Retry-After`) are the same,
+ * so the route tells no one whether a number or address is registered; the
+ * route adds a limit per IP address (`portal-rate-limits.ts`). Sending a code uses the
  * subject's phone or e-mail (art. 1): audited as `use` in the same transaction.
  *
  * @example
@@ -81,13 +82,15 @@ export async function startSignIn(deps: PortalDeps, input: SignInStart): Promise
     await sql`select pg_advisory_xact_lock(hashtext(${`derbes.portal.sign-in.${operatorId}.${identifierIndex}`}))`.execute(trx)
     const recent = await trx
       .selectFrom('portal_sign_in_codes')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.min('created_at').as('oldest')])
       .where('operator_id', '=', operatorId)
       .where('identifier_index', '=', identifierIndex)
       .where('created_at', '>', new Date(now.getTime() - 3_600_000))
       .executeTakeFirstOrThrow()
     if (Number(recent.n) >= SIGN_IN_MAX_PER_HOUR) {
-      throw new DerbesError('DERBES_PORTAL_TOO_MANY_CODES', `${SIGN_IN_MAX_PER_HOUR} sign-in codes were asked for this ${identifier.kind} in the last hour; wait, or use a code already sent`)
+      // Retry-After: when the oldest code of the hour stops counting.
+      const retryAfterSeconds = (new Date(recent.oldest as Date | string).getTime() + 3_600_000 - now.getTime()) / 1000
+      throw new DerbesError('DERBES_PORTAL_TOO_MANY_CODES', `${SIGN_IN_MAX_PER_HOUR} sign-in codes were asked for this ${identifier.kind} in the last hour; wait, or use a code already sent`, [], { retryAfterSeconds })
     }
     await trx
       .insertInto('portal_sign_in_codes')

@@ -1,0 +1,111 @@
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LocalKeyFileSigner } from '../audit/index.ts'
+import { TEST_DATABASES } from '../db/test-databases.ts'
+import { buildTestApp } from '../http/index.ts'
+import { SlidingWindowCounter } from './portal-rate-limits.ts'
+import { openPortalFixture, phone, type PortalFixture } from './portal-test-kit.ts'
+
+describe('SlidingWindowCounter', () => {
+  const at = (seconds: number) => new Date(Date.UTC(2026, 11, 3, 4, 0, seconds))
+
+  it('lets `limit` takes per key through within the window, then says when the oldest leaves it', () => {
+    const counter = new SlidingWindowCounter({ limit: 2, windowMs: 60_000 })
+    expect(counter.take('a', at(0))).toEqual({ ok: true })
+    expect(counter.take('a', at(10))).toEqual({ ok: true })
+    expect(counter.take('a', at(15))).toEqual({ ok: false, retryAfterSeconds: 45 })
+    expect(counter.take('b', at(15))).toEqual({ ok: true })
+    // The first take leaves the window at 60 s; a refused take does not count.
+    expect(counter.take('a', at(61))).toEqual({ ok: true })
+    expect(counter.take('a', at(62))).toEqual({ ok: false, retryAfterSeconds: 8 })
+  })
+
+  it('keeps at most maxKeys keys, forgetting the idle ones first', () => {
+    const counter = new SlidingWindowCounter({ limit: 1, windowMs: 60_000, maxKeys: 2 })
+    counter.take('old', at(0))
+    counter.take('mid', at(1))
+    counter.take('new', at(2))
+    // 'old' was forgotten, so it may take again; 'new' was kept and may not.
+    expect(counter.take('old', at(3))).toEqual({ ok: true })
+    expect(counter.take('new', at(3)).ok).toBe(false)
+  })
+})
+
+describe.each(TEST_DATABASES)('portal limits per IP address and per subject, on $name', (target) => {
+  let fx: PortalFixture
+  let app: FastifyInstance
+  beforeAll(async () => {
+    fx = await openPortalFixture(target)
+    // The same database, clock and keyring as the fixture, with small limits.
+    app = await buildTestApp(fx.database, {
+      clock: fx.now, keys: fx.deps.keys, calendar: fx.deps.calendar, signer: LocalKeyFileSigner.ephemeral(),
+      config: { logLevel: 'silent', portalSignInCodesPerIpPerHour: 3, portalRequestsPerIpPerHour: 4, portalRequestsPerSubjectPerHour: 2 },
+    })
+  }, 180_000)
+  afterAll(async () => {
+    await app?.close()
+    await fx?.close()
+  })
+
+  const call = (ip: string, options: InjectOptions, token?: string) =>
+    app.inject({ ...options, remoteAddress: ip, headers: { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } })
+  const askCode = (ip: string, value: string) => call(ip, { method: 'POST', url: '/v1/operators/tw/portal/sign-in', payload: { identifier: { kind: 'phone', value } } })
+  const signIn = async (ip: string, n: number) => {
+    const subjectId = await fx.subject('tw', { kind: 'user', identifiers: [{ kind: 'phone', value: phone(n) }] })
+    const asked = await askCode(ip, phone(n))
+    expect(asked.statusCode, asked.body).toBe(202)
+    const { code } = await fx.smsCode('tw', subjectId)
+    const verified = await call(ip, { method: 'POST', url: '/v1/operators/tw/portal/sign-in/verify', payload: { challengeId: asked.json().challengeId, code } })
+    expect(verified.statusCode, verified.body).toBe(201)
+    return verified.json().token as string
+  }
+  const submit = (ip: string, token: string) => call(ip, { method: 'POST', url: '/v1/operators/tw/portal/requests', payload: { kind: 'access' } }, token)
+  const codes = async () => (await fx.database.db.selectFrom('portal_sign_in_codes').select('challenge_id').execute()).length
+  const requests = async () => (await fx.database.db.selectFrom('requests').select('request_id').where('channel', '=', 'portal').execute()).length
+
+  it('sign-in codes: 3 per IP address per hour whatever phones it types (429 with Retry-After, no code made); another address goes on; an hour later the first does', async () => {
+    for (const n of [501, 502, 503]) expect((await askCode('203.0.113.7', phone(n))).statusCode).toBe(202)
+    const before = await codes()
+    const refused = await askCode('203.0.113.7', phone(504))
+    expect(refused.statusCode).toBe(429)
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(refused.json()).toMatchObject({ code: 'DERBES_PORTAL_TOO_MANY_FROM_ADDRESS', status: 429 })
+    expect(Number(refused.headers['retry-after'])).toBe(3600)
+    expect(await codes()).toBe(before)
+    expect((await askCode('203.0.113.8', phone(504))).statusCode).toBe(202)
+    const start = fx.now()
+    fx.setNow(new Date(start.getTime() + 3_600_001))
+    expect((await askCode('203.0.113.7', phone(505))).statusCode).toBe(202)
+    fx.setNow(start)
+  })
+
+  it('sign-in codes: the 5 per phone per hour (from any addresses) answer 429 with Retry-After too', async () => {
+    for (let i = 1; i <= 5; i++) expect((await askCode(`198.51.100.${i}`, phone(510))).statusCode).toBe(202)
+    const refused = await askCode('198.51.100.6', phone(510))
+    expect(refused.json().code).toBe('DERBES_PORTAL_TOO_MANY_CODES')
+    expect(Number(refused.headers['retry-after'])).toBe(3600)
+  })
+
+  it('requests: 2 per signed-in subject per hour and 4 per IP address, each 429 with Retry-After, nothing registered', async () => {
+    const a = await signIn('192.0.2.1', 520)
+    const b = await signIn('192.0.2.2', 521)
+    const c = await signIn('192.0.2.3', 522)
+    for (let i = 0; i < 2; i++) expect((await submit('192.0.2.10', a)).statusCode).toBe(201)
+    let before = await requests()
+    // From another address all the same: the subject's limit is counted in the requests table.
+    const third = await submit('192.0.2.11', a)
+    expect(third.statusCode).toBe(429)
+    expect(third.json()).toMatchObject({ code: 'DERBES_PORTAL_TOO_MANY_REQUESTS' })
+    expect(Number(third.headers['retry-after'])).toBe(3600)
+    expect(await requests()).toBe(before)
+
+    for (let i = 0; i < 2; i++) expect((await submit('192.0.2.10', b)).statusCode).toBe(201)
+    before = await requests()
+    const fifth = await submit('192.0.2.10', c)
+    expect(fifth.statusCode).toBe(429)
+    expect(fifth.json().code).toBe('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS')
+    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(0)
+    expect(await requests()).toBe(before)
+    expect((await submit('192.0.2.12', c)).statusCode).toBe(201)
+  })
+})
