@@ -1,7 +1,7 @@
 import { ADDRESS_WORDS } from './address-words.ts'
 import { givenNameForms } from './given-name-forms.ts'
 import { KAZAKH_CASE_ENDINGS, NOT_NAMES, PATRONYMIC_ENDINGS, SURNAME_ENDINGS, SURNAMES } from './name-lists.ts'
-import { encodeEndings, hashBytes } from './word-bytes.ts'
+import { encodeEndings, hashBytes, WordTable } from './word-bytes.ts'
 
 /** What a listed word is, by the hash of its bytes: one look-up a word, whatever it may be. */
 export const GIVEN = 1
@@ -13,13 +13,12 @@ export const STREET_AFTER = 32
 export const ADDRESS_PART = 64
 export const KNOWN_SURNAME = 128
 export const HONORIFIC = 256
-export const WORDS = new Map<number, number>()
+export const WORDS = new WordTable()
 function list(words: readonly string[], flag: number): void {
   // НҰРЛАН СӘРСЕНБАЕВ as well as Нұрлан; but not a one-letter word, whose capital is an initial (`С. Қасымов`), not `с.` (village).
   for (const word of new Set(words.flatMap((w) => (w.length > 1 ? [w, w.toUpperCase()] : [w])))) {
     const bytes = Buffer.from(word)
-    const hash = hashBytes(bytes, 0, bytes.length)
-    WORDS.set(hash, (WORDS.get(hash) ?? 0) | flag)
+    WORDS.add(hashBytes(bytes, 0, bytes.length), flag)
   }
 }
 list(givenNameForms(), GIVEN)

@@ -41,6 +41,8 @@ interface NameRun {
 
 class NameScan {
   #run: NameRun | undefined
+  /** A finished run's object, for the next run. */
+  #spare: NameRun | undefined
   /** Where the clause's city or postcode began (`г. Алматы, `), for an address that follows it. */
   #cityAt = -1
   #lastEmitEnd = 0
@@ -61,7 +63,7 @@ class NameScan {
         for (;;) {
           const skip = SKIP[bytes[i]!]!
           if (skip === 0) i++
-          else if (skip === 2 || (skip === 3 && bytes[i + 1]! >= 0xb0)) i += 2
+          else if (skip === 2 || (skip === 3 && bytes[i + 1]! >= 0xb0) || (skip === 4 && !isCapitalAt(bytes, i))) i += 2
           else break
           if (i >= to) return this.#flush()
         }
@@ -85,7 +87,7 @@ class NameScan {
           // `33 мкр., д. 27`: a microdistrict by its number (Aktau's way); only a word in м/m is looked up.
           if (bytes[i] === 0x20 && (bytes[i + 1] === 0x6d || (bytes[i + 1] === 0xd0 && bytes[i + 2] === 0xbc))) {
             const we = wordEnd(bytes, i + 1, to)
-            if ((WORDS.get(hashBytes(bytes, i + 1, we)) ?? 0) & STREET_BEFORE) i = this.#address(s, we + (bytes[we] === 0x2e ? 1 : 0), 'numbered')
+            if (WORDS.get(hashBytes(bytes, i + 1, we)) & STREET_BEFORE) i = this.#address(s, we + (bytes[we] === 0x2e ? 1 : 0), 'numbered')
           }
           continue
         }
@@ -116,7 +118,7 @@ class NameScan {
       const run = this.#run
       if (run === undefined) continue
       if (s === run.end + 1 && bytes[run.end] === 0x20) {
-        const flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+        const flags = WORDS.get(hashBytes(bytes, s, e))
         if (flags & HONORIFIC) {
           // `Қабанбай батыр көшесі`, `Төле би к-сі`: the honorific belongs to the name a street word may follow.
           run.end = e
@@ -160,7 +162,7 @@ class NameScan {
       else break
     }
     if (k < markerEnd && (markerEnd < s || dotted)) {
-      const flags = WORDS.get(hashBytes(bytes, k, markerEnd)) ?? 0
+      const flags = WORDS.get(hashBytes(bytes, k, markerEnd))
       if (flags & STREET_BEFORE) return this.#address(k, markerEnd + (dotted ? 1 : 0), 'before')
       if (flags & CITY_MARKER && dotted) {
         this.#flush()
@@ -173,13 +175,13 @@ class NameScan {
   /** One capitalised word; returns where to go on. */
   #word(s: number, e: number): number {
     const { bytes } = this
-    let flags = WORDS.get(hashBytes(bytes, s, e)) ?? 0
+    let flags = WORDS.get(hashBytes(bytes, s, e))
     /** Where the word's stem ends: before a Kazakh case ending (`Сәрсенбаевтың`, `Алматыда`). */
     let stem = e
     if (flags === 0) {
       const n = endingLength(bytes, s, e, CASE_ENDING)
       if (n > 0 && e - n - s >= 4) {
-        const f = (WORDS.get(hashBytes(bytes, s, e - n)) ?? 0) & (GIVEN | NOT_A_NAME | CITY | KNOWN_SURNAME)
+        const f = WORDS.get(hashBytes(bytes, s, e - n)) & (GIVEN | NOT_A_NAME | CITY | KNOWN_SURNAME)
         if (f !== 0 || endsWithAny(bytes, s, e - n, SURNAME) || endsWithAny(bytes, s, e - n, PATRONYMIC)) {
           flags = f
           stem = e - n
@@ -241,7 +243,19 @@ class NameScan {
       if (kind === GIVEN_NAME) run.givenCount++
     } else {
       this.#flush()
-      this.#run = { start: s, end, kinds: kind, words: 1, givenCount: kind === GIVEN_NAME ? 1 : 0, firstKind: kind, secondStart: -1, secondKind: 0, restKinds: 0 }
+      // The flushed run's object is filled again: a file holds a capitalised word every few dozen bytes.
+      const next = this.#spare ?? { start: 0, end: 0, kinds: 0, words: 0, givenCount: 0, firstKind: 0, secondStart: -1, secondKind: 0, restKinds: 0 }
+      this.#spare = undefined
+      next.start = s
+      next.end = end
+      next.kinds = kind
+      next.words = 1
+      next.givenCount = kind === GIVEN_NAME ? 1 : 0
+      next.firstKind = kind
+      next.secondStart = -1
+      next.secondKind = 0
+      next.restKinds = 0
+      this.#run = next
     }
     return end
   }
@@ -250,7 +264,9 @@ class NameScan {
   #flush(): void {
     const run = this.#run
     this.#run = undefined
-    if (!run || run.kinds & PLACE_PART) return
+    if (!run) return
+    this.#spare = run
+    if (run.kinds & PLACE_PART) return
     let { start, kinds, words, givenCount } = run
     // An ordinary capitalised word opening the run (a sentence's first: `Орнына L. Boiko`) is not part of the
     // name that follows it — unless the rest is a given name and patronymic, whose surname it is (`Tolegen Nurlan Kairatuly`).
@@ -328,7 +344,7 @@ class NameScan {
       }
       if (LETTER[b] === 0) break
       const we = wordEnd(bytes, i, to)
-      const flags = WORDS.get(hashBytes(bytes, i, we)) ?? 0
+      const flags = WORDS.get(hashBytes(bytes, i, we))
       // A second street after a house number starts the next address (`пр. Назарбаева 12, Сәтпаев көшесі 5`).
       if (numbered && flags & (STREET_AFTER | STREET_BEFORE)) {
         end = numberEnd
@@ -377,7 +393,7 @@ class NameScan {
     while (k > from && (bytes[k - 1] === 0x20 || bytes[k - 1] === 0x2e)) k--
     const wordEndAt = k
     while (k > from && LETTER[bytes[k - 1]!] === 1) k--
-    return k < wordEndAt && (WORDS.get(hashBytes(bytes, k, wordEndAt)) ?? 0) & ADDRESS_PART ? k : n
+    return k < wordEndAt && WORDS.get(hashBytes(bytes, k, wordEndAt)) & ADDRESS_PART ? k : n
   }
 
   /** Whether `[a, b)` holds a `:` or `;`, which end the clause a city or postcode opened. */
