@@ -48,6 +48,16 @@ const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1)
 const KIND_BITS = new Map<DetectedKind, number>()
 const PAIR_KINDS = new Uint16Array(65536)
 const WORDS_BY_PAIR = new Map<number, Uint8Array[]>()
+/**
+ * A second look before the words are compared: a Cyrillic word's first two
+ * bytes are only its first letter (`р` of `рожд`, `т` of `туған`), met every
+ * few bytes of Russian text. Bit sets by a hash of a word's first four bytes
+ * (and, for words shorter than four, a mark on their pair) pass on only the
+ * windows where a word can really start.
+ */
+const FOUR_KINDS = new Uint16Array(65536)
+const SHORT_KINDS = new Uint16Array(65536)
+const four = (b0: number, b1: number, b2: number, b3: number) => (Math.imul((b0 << 24) | (b1 << 16) | (b2 << 8) | b3, 0x9e3779b1) >>> 16)
 
 for (const [kind, list] of Object.entries(CONTEXT_WORDS) as [DetectedKind, readonly string[]][]) {
   const bit = 1 << KIND_BITS.size
@@ -56,6 +66,8 @@ for (const [kind, list] of Object.entries(CONTEXT_WORDS) as [DetectedKind, reado
     const word = new Uint8Array(Buffer.from(text))
     const pair = (word[0]! << 8) | word[1]!
     PAIR_KINDS[pair]! |= bit
+    if (word.length >= 4) FOUR_KINDS[four(word[0]!, word[1]!, word[2]!, word[3]!)]! |= bit
+    else SHORT_KINDS[pair]! |= bit
     const key = pair * 32 + Math.log2(bit)
     WORDS_BY_PAIR.set(key, [...(WORDS_BY_PAIR.get(key) ?? []), word])
   }
@@ -74,6 +86,7 @@ export function contextBefore(bytes: Uint8Array, from: number, start: number, ki
     if ((bytes[i]! & 0xc0) === 0x80) continue
     const pair = (bytes[i]! << 8) | bytes[i + 1]!
     if ((PAIR_KINDS[pair]! & bit) === 0) continue
+    if ((SHORT_KINDS[pair]! & bit) === 0 && (FOUR_KINDS[four(bytes[i]!, bytes[i + 1]!, bytes[i + 2]!, bytes[i + 3]!)]! & bit) === 0) continue
     for (const word of WORDS_BY_PAIR.get(pair * 32 + Math.log2(bit))!) {
       if (i + word.length > start) continue
       let k = 2
