@@ -17,6 +17,17 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null
 }
 
+/** Installation administrator keys: installation-wide (no operator), only a SHA-256 of the secret stored. */
+export interface InstallationAdminKeysTable {
+  key_id: string
+  name: string
+  secret_hash: string
+  created_at: ColumnType<Date, Date | string | undefined, never>
+  created_by: string
+  expires_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
 /** A TOTP secret as stored: wrapped by the operator's key, like a subject's data key. */
 export interface WrappedSecret {
   keyId: string
@@ -68,6 +79,7 @@ export interface StaffSessionsTable {
 /** The access module's tables, merged into the `Database` interface of `db/`. */
 export interface AccessTables {
   api_keys: ApiKeysTable
+  installation_admin_keys: InstallationAdminKeysTable
   staff_users: StaffUsersTable
   staff_sessions: StaffSessionsTable
 }

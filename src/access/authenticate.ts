@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
+import { verifyAdminKey } from './admin-keys.ts'
 import { verifyApiKey } from './api-keys.ts'
 import { CredentialCache } from './credential-cache.ts'
 import type { Permission } from './permissions.ts'
@@ -15,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves a bearer token to a principal. API keys (`dk.`) and staff sessions (`ds.`) are built in. */
+/** Resolves a bearer token to a principal. API keys (`dk.`), staff sessions (`ds.`) and installation administrator keys (`da.`) are built in. */
 export type CredentialResolver = (token: string, now: Date) => Promise<Principal | undefined>
 
 export interface AuthenticationOptions {
@@ -43,6 +44,7 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
   const resolvers: CredentialResolver[] = [
     (token, now) => verifyApiKey(options.db, token, now),
     (token, now) => verifySessionToken(options.db, token, now),
+    (token, now) => verifyAdminKey(options.db, token, now),
     ...(options.resolvers ?? []),
   ]
   app.decorateRequest('principal', null)
@@ -96,9 +98,29 @@ export function authorizeStaff(request: FastifyRequest, operatorId: string, opti
   return principal
 }
 
+/**
+ * The installation administrator of a request to an installation-wide route
+ * (registering an operator): 401 without valid credentials, 403 for an
+ * operator's API key or staff session, whatever its permissions — an
+ * operator's credentials never act beyond that operator.
+ *
+ * @example
+ * const admin = authorizeInstallationAdmin(request) // admin.actor === 'installation_admin:<key id>'
+ */
+export function authorizeInstallationAdmin(request: FastifyRequest): Principal {
+  const principal = request.principal
+  if (!principal) throw new DerbesError('DERBES_UNAUTHENTICATED', 'send an installation administrator key (`derbes admin key create`) as `Authorization: Bearer da.…`')
+  if (principal.kind !== 'installation_admin') {
+    throw new DerbesError('DERBES_FORBIDDEN', `this route is installation-wide: it needs an installation administrator key, not the credentials of operator '${principal.operatorId}'`)
+  }
+  return principal
+}
+
 function authenticated(request: FastifyRequest, operatorId: string, allowPending = false): Principal {
   const principal = request.principal
   if (!principal) throw new DerbesError('DERBES_UNAUTHENTICATED', 'send an API key or a staff session as `Authorization: Bearer <token>`')
+  // An installation administrator registers operators; it is no operator's staff and reads no operator's data.
+  if (principal.kind === 'installation_admin') throw new DerbesError('DERBES_FORBIDDEN', "an installation administrator key acts on installation-wide routes only, not on an operator's")
   if (principal.operatorId !== operatorId) {
     throw new DerbesError('DERBES_FORBIDDEN', `these credentials belong to operator '${principal.operatorId}', not '${operatorId}'`)
   }

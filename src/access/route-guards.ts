@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { authorize, authorizeStaff } from './authenticate.ts'
+import { authorize, authorizeInstallationAdmin, authorizeStaff } from './authenticate.ts'
 import type { Permission } from './permissions.ts'
 
 const operatorOf = (request: FastifyRequest) => (request.params as { operatorId: string }).operatorId
@@ -23,5 +23,12 @@ export function requirePermission(permission: Permission) {
 export function requireStaffSession(options: { allowPending?: boolean } = {}) {
   return async (request: FastifyRequest): Promise<void> => {
     authorizeStaff(request, operatorOf(request), options)
+  }
+}
+
+/** The same for installation-wide routes (registering an operator): an installation administrator key only. */
+export function requireInstallationAdmin() {
+  return async (request: FastifyRequest): Promise<void> => {
+    authorizeInstallationAdmin(request)
   }
 }

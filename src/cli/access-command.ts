@@ -99,9 +99,9 @@ export function accessCommand(): Command {
 }
 
 /** The audit log names the operating-system user who ran the command. */
-const cliActor = () => `cli:${userInfo().username}`
+export const cliActor = () => `cli:${userInfo().username}`
 
-function parseDate(text: string): Date {
+export function parseDate(text: string): Date {
   const date = new Date(text)
   if (Number.isNaN(date.getTime())) throw new DerbesError('DERBES_VALIDATION', `--expires '${text}' is not a date`, [{ pointer: '--expires', detail: 'ISO 8601 date or date-time' }])
   return date
@@ -124,7 +124,7 @@ async function readPassword(): Promise<string> {
 }
 
 /** Opens the database the way `derbes migrate` does, brings it to the newest schema, runs `work`, closes. */
-async function withDatabase(command: Command, work: (database: DatabaseHandle) => Promise<void>): Promise<void> {
+export async function withDatabase(command: Command, work: (database: DatabaseHandle) => Promise<void>): Promise<void> {
   const file = command.optsWithGlobals().config as string | undefined
   const config = loadConfig({ env: process.env, ...(file ? { file } : {}) })
   const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })

@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from '../db/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { accessCommand } from './access-command.ts'
+import { adminCommand } from './admin-command.ts'
 import { auditCommand } from './audit-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { policyCommand } from './policy-command.ts'
@@ -57,6 +58,7 @@ program
 
 program.addCommand(policyCommand())
 program.addCommand(accessCommand())
+program.addCommand(adminCommand())
 program.addCommand(keysCommand())
 program.addCommand(auditCommand())
 program.addCommand(retentionCommand())

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { parseDocument } from 'yaml'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SEEDS = readdirSync(join(ROOT, 'policies')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace('.yaml', ''))
@@ -58,14 +59,28 @@ describe('npm start (derbes serve --seed) on a fresh machine', () => {
       const base = urls[0]!.replace(/\/notice\/.*/, '')
       const verified = await fetch(`${base}/v1/operators/ttc/audit/verify`, { headers: { authorization: `Bearer ${key}` } })
       expect(await verified.json()).toMatchObject({ ok: true, operatorId: 'ttc' })
+      // The demo installation administrator key registers a further operator (issue 3: that route is authenticated).
+      const adminKey = /demo installation administrator key \(shown once[^)]*\): (\S+)/.exec(stdout())?.[1]
+      expect(adminKey).toMatch(/^da\./)
+      const policy = parseDocument(readFileSync(join(ROOT, 'policies/tw.yaml'), 'utf8'))
+      policy.setIn(['operator', 'id'], 'tw-branch')
+      const register = (authorization?: string) =>
+        fetch(`${base}/v1/operators`, { method: 'POST', headers: { 'content-type': 'application/yaml', ...(authorization ? { authorization } : {}) }, body: policy.toString() })
+      expect((await register()).status).toBe(401)
+      expect((await register(`Bearer ${key}`)).status).toBe(403)
+      const registered = await register(`Bearer ${adminKey}`)
+      expect(registered.status).toBe(201)
+      expect((await registered.json()).uploadedBy).toMatch(/^installation_admin:/)
     } finally {
       expect(await stop(child)).toBe(0)
     }
   }, 120_000)
 
   it('restarts on the same data directory without storing the seeds twice', async () => {
-    const { child, urls } = await start(dataDir)
+    const { child, urls, stdout } = await start(dataDir)
     try {
+      // The demo administrator key is shown once, on the first start; it is not stored in a usable form.
+      expect(stdout()).not.toContain('demo installation administrator key')
       const base = urls[0]!.replace(/\/notice\/.*/, '')
       const session = await (await fetch(`${base}/v1/operators/ttc/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'derbes-demo' }) })).json()
       const versions = await (await fetch(`${base}/v1/operators/ttc/policy/versions`, { headers: { authorization: `Bearer ${session.token}` } })).json()

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import closeWithGrace from 'close-with-grace'
-import { ensureDemoAccess } from '../access/index.ts'
+import { ensureDemoAccess, ensureDemoAdminKey } from '../access/index.ts'
 import { LocalKeyFileSigner, startCheckpointJob } from '../audit/index.ts'
 import type { Config } from '../config/index.ts'
 import { applyDueWithdrawals, expireConsents } from '../consent/index.ts'
@@ -44,6 +44,9 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
       if (demo.apiKey) demoLines.push(`  ${s.operatorId.padEnd(6)} demo API key (shown once): ${demo.apiKey}`)
     }
     demoLines.unshift(`  demo staff sign-in for every seed operator: login 'admin', password 'derbes-demo' (POST /v1/operators/<id>/sessions)`)
+    // The installation administrator, who registers further operators (POST /v1/operators); beyond the demo: `derbes admin key create`.
+    const adminKey = await ensureDemoAdminKey({ db: database.db, clock: () => new Date() })
+    if (adminKey) demoLines.push(`  demo installation administrator key (shown once; registers operators, POST /v1/operators): ${adminKey}`)
     // A demo subject per seed operator for the portal; its one-time codes appear in this log (logDemoSms below).
     for (const s of seeded) await ensureDemoSubject({ db: database.db, clock: () => new Date(), keys, calendar }, s.operatorId)
     demoLines.push(`  demo subject sign-in to every portal: phone ${DEMO_SUBJECT_PHONE}; the one-time code is printed here (demo SMS)`)

@@ -20,8 +20,9 @@ describe.each(TEST_DATABASES)('migrations on $name', (target) => {
         ]),
       )
       // Installation-wide state, not any operator's data: the event sinks' cursors over every operator's outbox,
-      // and pg-boss's job queue (the retention scheduler's; partitions per queue appear at run time).
-      const INSTALLATION_TABLES = new Set<string>(['event_cursors', ...PG_BOSS_TABLES])
+      // pg-boss's job queue (the retention scheduler's; partitions per queue appear at run time), and the
+      // installation administrator keys (they register operators, so belong to none).
+      const INSTALLATION_TABLES = new Set<string>(['event_cursors', 'installation_admin_keys', ...PG_BOSS_TABLES])
       expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining([...PG_BOSS_TABLES]))
       for (const { table_name } of tables.rows.filter((r) => !INSTALLATION_TABLES.has(r.table_name))) {
         const columns = await sql<{ column_name: string }>`

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { authorizeInstallationAdmin, requireInstallationAdmin } from '../access/index.ts'
 import { PolicyDocument } from '../policy/index.ts'
 import { OperatorIdParam, OperatorSummarySchema, VersionViewSchema } from './operator-schemas.ts'
 import type { OperatorsDeps } from './operators-deps.ts'
@@ -31,15 +32,18 @@ export async function operatorRoutes(app: FastifyInstance, deps: OperatorsDeps) 
 
   await app.register(async (scope) => {
     registerPolicyBodyParsers(scope)
+    // Installation-wide: the new operator has no staff or keys yet, so an installation administrator key
+    // (`derbes admin key create`) registers it, checked before the body is read; its holder is the actor.
     scope.post('/v1/operators', {
+      preValidation: requireInstallationAdmin(),
       schema: {
         tags: ['operators'],
         summary: 'Register an operator with the first version of its policy (YAML or JSON body)',
-        description: 'The body is the policy document as `application/yaml` or `application/json`. A malformed or inconsistent policy is refused with problem details naming each line and column; nothing is stored.',
+        description: 'Needs an installation administrator key (`Authorization: Bearer da.…`, issued by `derbes admin key create`); an operator\'s API key or staff session is refused (403). The body is the policy document as `application/yaml` or `application/json`. A malformed or inconsistent policy is refused with problem details naming each line and column; nothing is stored.',
         consumes: POLICY_MEDIA_TYPES,
         body: PolicyText,
-        response: { 201: Type.Ref(VersionViewSchema), 409: problem, 415: problem, 422: problem },
+        response: { 201: Type.Ref(VersionViewSchema), 401: problem, 403: problem, 409: problem, 415: problem, 422: problem },
       },
-    }, async (request, reply) => reply.status(201).send(await uploadPolicyVersion(deps, uploadFrom(request))))
+    }, async (request, reply) => reply.status(201).send(await uploadPolicyVersion(deps, uploadFrom(request, undefined, authorizeInstallationAdmin(request).actor))))
   })
 }

@@ -20,17 +20,12 @@ export function registerPolicyBodyParsers(scope: FastifyInstance) {
 }
 
 /**
- * Who registers a new operator: that route is installation-wide, before the
- * operator has staff or keys, so it names its sender in this header (restrict
- * the route at the reverse proxy). Operator-scoped policy routes take the
- * actor from their credentials instead.
+ * The upload a request carries. `actor` is always the authenticated
+ * credentials' holder — an installation administrator key for a new
+ * operator, the operator's key or staff for its next versions — never a
+ * header the caller chooses.
  */
-export function actorOf(request: FastifyRequest): string {
-  const actor = request.headers['x-derbes-actor']
-  return typeof actor === 'string' && actor.trim() !== '' ? actor.trim().slice(0, 200) : 'api'
-}
-
-export function uploadFrom(request: FastifyRequest, operatorId?: string, actor: string = actorOf(request)): PolicyUpload {
+export function uploadFrom(request: FastifyRequest, operatorId: string | undefined, actor: string): PolicyUpload {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   const format = type === 'application/json' ? 'json' : YAML_TYPES.includes(type) ? 'yaml' : undefined
   if (!format || typeof request.body !== 'string') throw new DerbesError('DERBES_UNSUPPORTED_MEDIA_TYPE', 'send the policy as application/yaml or application/json')

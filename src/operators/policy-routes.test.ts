@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import type { DatabaseHandle } from '../db/index.ts'
 import { buildTestApp } from '../http/index.ts'
-import { issueApiKey } from '../access/index.ts'
+import { issueAdminKey, issueApiKey, revokeAdminKey } from '../access/index.ts'
 import type { InjectOptions } from 'fastify'
 
 const TW = readFileSync(new URL('../../policies/tw.yaml', import.meta.url), 'utf8')
@@ -25,11 +25,18 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   const clock = () => new Date('2026-11-20T10:00:00+05:00')
 
   let token: string | undefined
+  let admin: { keyId: string; token: string } | undefined
   beforeEach(async () => {
     database = await target.open()
     app = await buildTestApp(database, { clock })
     token = undefined
+    admin = undefined
   })
+  /** Installation-wide routes (registering an operator) with an installation administrator key, issued as the CLI does. */
+  const asAdmin = async (options: InjectOptions) => {
+    admin ??= await issueAdminKey({ db: database.db, clock }, { name: 'ops', createdBy: 'cli:test' })
+    return app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${admin.token}` } })
+  }
   /** The operator's routes with a key holding the policy permissions: issued once TW exists (its registration is installation-wide). */
   const asTw = async (options: InjectOptions) => {
     token ??= (await issueApiKey(database.db, { operatorId: 'tw', name: 'dpo', permissions: ['policy:read', 'policy:manage', 'policy:approve'], createdBy: 'test' }, clock())).token
@@ -46,10 +53,10 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   })
 
   it('registers an operator, approves (who, when, which order — TTC-3.7) and publishes its policy', async () => {
-    const created = await app.inject({ method: 'POST', url: '/v1/operators', headers: { ...yaml, 'x-derbes-actor': 'dpo@tw' }, payload: TW })
+    const created = await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
     expect(created.statusCode, created.body).toBe(201)
     const version = created.json()
-    expect(version).toMatchObject({ operatorId: 'tw', state: 'draft', uploadedBy: 'dpo@tw', approval: null, published: null })
+    expect(version).toMatchObject({ operatorId: 'tw', state: 'draft', uploadedBy: `installation_admin:${admin!.keyId}`, approval: null, published: null })
 
     const unpublished = await app.inject({ method: 'GET', url: '/v1/operators/tw/policy' })
     expect(unpublished.statusCode).toBe(404)
@@ -80,7 +87,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   })
 
   it('keeps every version: publishing a new one supersedes the old (TTC-1.8)', async () => {
-    const first = (await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
+    const first = (await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
     await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/approve`, payload: { approvedBy: 'Chair', order: '№1' } })
     await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${first.versionId}/publish`, payload: { publishedBy: 'dpo' } })
 
@@ -101,7 +108,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
 
   it('refuses malformed YAML with its line and column, storing nothing', async () => {
     const broken = TW.replace(/^version:/m, 'version: [unclosed\nversion2:')
-    const res = await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: broken })
+    const res = await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: broken })
     expect(res.statusCode).toBe(422)
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
     const body = res.json()
@@ -115,7 +122,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     doc.setIn(['purposes', 0, 'categories', 0], 'no-such-category')
     const text = doc.toString()
     const expectedLine = text.split('\n').findIndex((l) => l.includes('no-such-category')) + 1
-    const res = await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: text })
+    const res = await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: text })
     expect(res.statusCode).toBe(422)
     const [problem] = res.json().errors
     expect(problem).toMatchObject({ pointer: '/purposes/0/categories/0', line: expectedLine, code: 'reference.unknown' })
@@ -128,7 +135,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     delete document.operator.name.kk
     document.purposes[1].basis = 'whim'
     const text = JSON.stringify(document, null, 2)
-    const res = await app.inject({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'application/json' }, payload: text })
+    const res = await asAdmin({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'application/json' }, payload: text })
     expect(res.statusCode).toBe(422)
     const errors = res.json().errors as { pointer: string; line: number; detail: string }[]
     const lines = text.split('\n')
@@ -141,7 +148,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   })
 
   it('never overwrites a version and refuses a document of another operator', async () => {
-    await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
+    await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
     const again = await asTw({ method: 'POST', url: '/v1/operators/tw/policy/versions', headers: yaml, payload: edited(TW, [[['operator', 'contacts', 'email'], 'x@y.kz']]) })
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('DERBES_POLICY_VERSION_EXISTS')
@@ -154,7 +161,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   })
 
   it('answers bad requests with problem details naming the field', async () => {
-    await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
+    await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })
     const version = parseDocument(TW).getIn(['version', 'id'])
     const noOrder = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair' } })
     expect(noOrder.statusCode).toBe(400)
@@ -163,7 +170,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     const extra = await asTw({ method: 'POST', url: `/v1/operators/tw/policy/versions/${version}/approve`, payload: { approvedBy: 'Chair', order: '1', sneaky: true } })
     expect(extra.statusCode).toBe(400)
 
-    const text = await app.inject({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'text/plain' }, payload: TW })
+    const text = await asAdmin({ method: 'POST', url: '/v1/operators', headers: { 'content-type': 'text/plain' }, payload: TW })
     expect(text.statusCode).toBe(415)
     expect(text.json().code).toBe('DERBES_UNSUPPORTED_MEDIA_TYPE')
 
@@ -174,7 +181,7 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
   })
 
   it('issue 3: drafts, uploads, approval and publication need the operator\'s credentials with the policy permissions; the published policy stays public', async () => {
-    const created = (await app.inject({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
+    const created = (await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: TW })).json()
     const approve = `/v1/operators/tw/policy/versions/${created.versionId}/approve`
     const nobody = await app.inject({ method: 'POST', url: approve, payload: { approvedBy: 'Chair', order: '№1' } })
     expect(nobody.statusCode).toBe(401)
@@ -196,5 +203,36 @@ describe.each(TEST_DATABASES)('operators and policy versions on $name', (target)
     expect(published.statusCode, published.body).toBe(200)
     expect(published.json().published.by).toMatch(/^api_key:/)
     expect((await app.inject({ method: 'GET', url: '/v1/operators/tw/policy' })).statusCode).toBe(200)
+  })
+
+  it('issue 3: registering an operator needs an installation administrator key — none 401, an operator\'s key 403, the key 201 and audited as its holder', async () => {
+    const register = (headers: Record<string, string> = {}) => app.inject({ method: 'POST', url: '/v1/operators', headers: { ...yaml, ...headers }, payload: TW })
+    const none = await register({ 'x-derbes-actor': 'dpo@tw' })
+    expect(none.statusCode).toBe(401)
+    expect(none.json()).toMatchObject({ code: 'DERBES_UNAUTHENTICATED', status: 401 })
+    expect((await register({ authorization: 'Bearer da.0000000000000000.not-a-real-secret-not-a-real-secret-000000' })).statusCode).toBe(401)
+
+    // An operator's key with every permission is still that operator's: it may not create another.
+    await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: edited(TW, [[['operator', 'id'], 'other']]) })
+    const operatorKey = (await issueApiKey(database.db, { operatorId: 'other', name: 'all', permissions: ['policy:read', 'policy:manage', 'policy:approve', 'staff:manage'], createdBy: 'test' }, clock())).token
+    const forbidden = await register({ authorization: `Bearer ${operatorKey}` })
+    expect(forbidden.statusCode).toBe(403)
+    expect(forbidden.json()).toMatchObject({ code: 'DERBES_FORBIDDEN', status: 403 })
+    expect(await countRows()).toEqual({ operators: 1, versions: 1 })
+
+    const created = await asAdmin({ method: 'POST', url: '/v1/operators', headers: { ...yaml, 'x-derbes-actor': 'someone-else' }, payload: TW })
+    expect(created.statusCode, created.body).toBe(201)
+    const actor = `installation_admin:${admin!.keyId}`
+    expect(created.json().uploadedBy).toBe(actor)
+    const audit = await database.db.selectFrom('audit_entries').select(['actor', 'action', 'details']).where('operator_id', '=', 'tw').execute()
+    expect(audit).toEqual([{ actor, action: 'policy_uploaded', details: expect.objectContaining({ versionId: created.json().versionId }) }])
+    expect(JSON.stringify(audit)).not.toContain(admin!.token.split('.')[2])
+
+    // The administrator key reads no operator's data; and revoked, it stops at once.
+    const operatorRoute = await asAdmin({ method: 'GET', url: '/v1/operators/tw/policy/versions' })
+    expect(operatorRoute.statusCode).toBe(403)
+    await revokeAdminKey({ db: database.db, clock }, admin!.keyId)
+    expect((await asAdmin({ method: 'POST', url: '/v1/operators', headers: yaml, payload: edited(TW, [[['operator', 'id'], 'third']]) })).statusCode).toBe(401)
+    expect(await countRows()).toEqual({ operators: 2, versions: 2 })
   })
 })
