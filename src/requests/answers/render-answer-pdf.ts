@@ -25,26 +25,9 @@ function columnWidths(table: LetterTable, width: number): number[] {
   return weights.map((w) => (w / total) * width)
 }
 
-/**
- * Whether a cell's text fits on one line of `width`, measured as one run —
- * with a point to spare, as the line wrapper measures word by word and
- * kerning across a space may differ by a fraction. Most cells (dates, item
- * names, short values) do: they are laid out once, without pdfkit's line
- * wrapper, which measuring and then drawing would run twice per cell (the
- * answer to an access request has a thousand cells). Same lines, same page.
- */
-function fitsOneLine(doc: Doc, text: string, width: number): boolean {
-  return text !== '' && !/[\n\r\u2028\u2029]/.test(text) && doc.widthOfString(text) <= width - 1
-}
-
 function rowHeight(doc: Doc, cells: readonly string[], widths: number[], header: boolean): number {
   doc.font(header ? 'bold' : 'body').fontSize(TABLE_FONT)
-  const line = doc.currentLineHeight(true)
-  return Math.max(...widths.map((w, i) => {
-    const text = cells[i] ?? ''
-    const inner = w - 2 * CELL_PADDING
-    return fitsOneLine(doc, text, inner) ? line : doc.heightOfString(text, { width: inner })
-  })) + 2 * CELL_PADDING
+  return Math.max(...widths.map((w, i) => doc.heightOfString(cells[i] ?? '', { width: w - 2 * CELL_PADDING }))) + 2 * CELL_PADDING
 }
 
 function drawRow(doc: Doc, cells: readonly string[], widths: number[], header: boolean, height: number): void {
@@ -53,12 +36,7 @@ function drawRow(doc: Doc, cells: readonly string[], widths: number[], header: b
   widths.forEach((w, i) => {
     if (header) doc.rect(x, top, w, height).fillColor('#eeeeee').fill()
     doc.rect(x, top, w, height).lineWidth(0.5).strokeColor('#999999').stroke()
-    const text = cells[i] ?? ''
-    const inner = w - 2 * CELL_PADDING
-    doc.font(header ? 'bold' : 'body').fontSize(TABLE_FONT).fillColor('black')
-    // One line: drawn where the wrapper would draw it, without wrapping it again.
-    if (fitsOneLine(doc, text, inner)) doc.text(text, x + CELL_PADDING, top + CELL_PADDING, { lineBreak: false })
-    else doc.text(text, x + CELL_PADDING, top + CELL_PADDING, { width: inner })
+    doc.font(header ? 'bold' : 'body').fontSize(TABLE_FONT).fillColor('black').text(cells[i] ?? '', x + CELL_PADDING, top + CELL_PADDING, { width: w - 2 * CELL_PADDING })
     x += w
   })
   doc.x = MARGIN
