@@ -1,5 +1,5 @@
 import type * as pkijs from 'pkijs'
-import { DerbesError } from '../../errors/index.ts'
+import { EdsCheckFailure } from './eds-check-failure.ts'
 import { certificateDer, describeCertificate, formatName, isCa, validAt } from './eds-certificate.ts'
 import { EDS_ENGINE } from './eds-crypto.ts'
 import type { EdsTrustStore } from './eds-trust-store.ts'
@@ -15,7 +15,7 @@ async function signedBy(certificate: pkijs.Certificate, issuer: pkijs.Certificat
   }
 }
 
-const untrusted = (detail: string) => new DerbesError('DERBES_CONSENT_EDS_UNTRUSTED', detail, [{ pointer: '/body/evidence/cms', detail }])
+const untrusted = (detail: string) => new EdsCheckFailure('UNTRUSTED', detail)
 
 /**
  * The path from the signer certificate up to a trusted CA: each link's

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { DerbesError } from '../../errors/index.ts'
+import { EdsCheckFailure } from './eds-check-failure.ts'
 
 const SIGNED_DATA = '1.2.840.113549.1.7.2'
 
-const malformed = (detail: string) => new DerbesError('DERBES_CONSENT_EDS_MALFORMED', detail, [{ pointer: '/body/evidence/cms', detail }])
+const malformed = (detail: string) => new EdsCheckFailure('MALFORMED', detail)
 
-/** The SignedData of a DER CMS ContentInfo with exactly one signer; DERBES_CONSENT_EDS_MALFORMED or _UNSUPPORTED otherwise. */
+/** The SignedData of a DER CMS ContentInfo with exactly one signer; an EdsCheckFailure (MALFORMED or UNSUPPORTED) otherwise. */
 export function parseSignedData(der: Buffer): pkijs.SignedData {
   let signed: pkijs.SignedData
   try {
@@ -21,7 +21,7 @@ export function parseSignedData(der: Buffer): pkijs.SignedData {
   }
   if (signed.signerInfos.length === 0) throw malformed('the SignedData has no signer')
   if (signed.signerInfos.length > 1) {
-    throw new DerbesError('DERBES_CONSENT_EDS_UNSUPPORTED', 'a consent is signed by one person; this CMS has several signers', [{ pointer: '/body/evidence/cms', detail: 'several signers' }])
+    throw new EdsCheckFailure('UNSUPPORTED', 'one person signs; this CMS has several signers')
   }
   return signed
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { DerbesError } from '../../errors/index.ts'
+import { DerbesError } from '../errors/index.ts'
 
 /** The CA certificates an EDS must chain to. */
 export interface EdsTrustStore {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DATABASES } from '../../db/test-databases.ts'
 import { getPublishedVersion } from '../../operators/index.ts'
 import { consentText } from './consent-text.ts'
-import { TestPki } from './eds-test-pki.ts'
+import { TestPki } from '../../eds/eds-test-pki.ts'
 import { startEvidenceApp, testIin } from './evidence-test-kit.ts'
 
 // TTC-1.6, App.2 §2: consent given as an electronic document signed with EDS,
