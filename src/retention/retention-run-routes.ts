@@ -65,6 +65,22 @@ const Act = Type.Object({
   signedBy: Nullable(Type.String()),
   signedAt: Nullable(Type.String({ format: 'date-time' })),
   edsSigned: Type.Boolean(),
+  eds: Nullable(Type.Object({
+    signedContent: Type.String({ description: '`canonical_content` (the CMS content is the canonical content, SHA-256 = contentHash) or `content_hash` (the text of contentHash)' }),
+    attached: Type.Boolean(),
+    digestAlgorithm: Type.String(),
+    signatureAlgorithm: Type.String(),
+    signedAt: Type.String({ format: 'date-time' }),
+    signingTimeSource: Type.String(),
+    verifiedAt: Type.String({ format: 'date-time' }),
+    subject: Type.String({ description: "The signer certificate's subject DN" }),
+    iin: Type.Optional(Type.String({ description: "The IIN of a KZ NCA certificate's serialNumber `IIN…`" })),
+    commonName: Type.Optional(Type.String()),
+    bin: Type.Optional(Type.String()),
+    certificate: Type.Record(Type.String(), Type.String(), { description: 'fingerprintSha256, serialNumber, issuer, notBefore, notAfter' }),
+    chain: Type.Array(Type.Record(Type.String(), Type.String())),
+    revocation: Type.String({ description: '`not_checked`: no OCSP/CRL offline' }),
+  }, { description: 'What the EDS check established; null for an act confirmed without an EDS' })),
   counts: ActCounts,
 })
 const ActWithContent = Type.Composite([Act, Type.Object({ content: Type.Record(Type.String(), Type.Unknown(), { description: 'The canonical content (format derbes-destruction-act-v1): subject ids only' }) })])
@@ -75,7 +91,7 @@ const RunBody = Type.Object({
 }, { additionalProperties: false })
 const SignBody = Type.Object({
   contentHash: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'The hash the signer was shown; refused if the act is not that act' })),
-  signatureCms: Type.Optional(Type.String({ maxLength: 200_000, description: 'An EDS (CMS) signature over the hash — not verified by Derbes yet, so refused' })),
+  signatureCms: Type.Optional(Type.String({ maxLength: 200_000, description: "The responsible person's EDS: CMS (PKCS#7) SignedData, base64 DER, attached or detached, over the canonical content (SHA-256 = contentHash) or over the text of contentHash; checked against its certificate and the EDS trust directory as consents are" })),
 }, { additionalProperties: false })
 const PdfQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')], { default: 'kk' })) }, { additionalProperties: false })
 
@@ -160,7 +176,7 @@ export async function retentionRunRoutes(app: FastifyInstance, deps: AppDeps): P
     preValidation: requirePermission('retention:sign'),
     schema: {
       tags, summary: 'Sign a destruction act as the responsible person: the content hash is checked again, the signer and time recorded',
-      description: 'Needs `retention:sign` in a staff session (not an API key). Audited (`retention_act_signed`), event `retention.act_signed`. Signed once: 409 after that.',
+      description: 'Needs `retention:sign` in a staff session (not an API key). With `signatureCms` it is signed with an EDS: the CMS is verified (signature, content, certificate at the signing time, chain to the EDS trust directory) and kept with the certificate\'s subject and IIN; an invalid one is 422 `DERBES_RETENTION_SIGNATURE_INVALID` and changes nothing. Audited (`retention_act_signed`), event `retention.act_signed`. Signed once: 409 after that.',
       params: ActParams, body: SignBody,
       response: { 200: Act, 400: problem, ...denied, 404: problem, 409: problem, 422: problem },
     },

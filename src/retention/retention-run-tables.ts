@@ -75,6 +75,8 @@ export interface RetentionActsTable {
   signed_at: Timestamp | null
   /** An optional CMS (EDS) signature over the canonical content, base64. */
   signature_cms: string | null
+  /** What the EDS check established (ActEdsSignature): the signer certificate's subject and IIN, fingerprint, chain, signing time. */
+  eds_signer: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
 }
 
 export interface RetentionRunTables {

@@ -59,6 +59,7 @@ export const ACT_TEXTS = {
   signature: { kk: 'Қолтаңба', ru: 'Подпись', en: 'Signature' },
   signedBy: { kk: 'Қол қойған жауапты тұлға: {signer}, {date}', ru: 'Подписал ответственный: {signer}, {date}', en: 'Signed by the responsible person: {signer}, {date}' },
   notSigned: { kk: 'Әлі қол қойылмаған', ru: 'Ещё не подписан', en: 'Not signed yet' },
+  eds: { kk: 'ЭЦҚ-мен қол қойылған, тексерілді: {subject}; сертификат SHA-256 {fingerprint}; берген: {issuer}', ru: 'Подписан ЭЦП, проверено: {subject}; сертификат SHA-256 {fingerprint}; издатель: {issuer}', en: 'Signed with an EDS, verified: {subject}; certificate SHA-256 {fingerprint}; issued by {issuer}' },
   created: { kk: 'Жасалған уақыты', ru: 'Составлен', en: 'Drawn up' },
 } as const satisfies Record<string, Localized>
 

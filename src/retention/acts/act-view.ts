@@ -12,16 +12,41 @@ export interface ActView {
   contentHash: string
   signedBy: string | null
   signedAt: string | null
-  /** Whether an EDS (CMS) signature over the hash was attached. */
+  /** Whether an EDS (CMS) signature over the act was attached and verified. */
   edsSigned: boolean
+  /** What the EDS check established; null without an EDS. */
+  eds: ActEdsSignature | null
   counts: ActContent['counts']
+}
+
+/**
+ * An act's verified EDS (issue 5 §3): who the certificate names — its subject
+ * DN, the IIN of a KZ NCA certificate (`serialNumber=IIN…`), a BIN — which
+ * certificate and chain, when it was signed, and what (the canonical content,
+ * or the content hash's text). The CMS itself is kept beside it.
+ */
+export interface ActEdsSignature {
+  signedContent: 'canonical_content' | 'content_hash'
+  attached: boolean
+  digestAlgorithm: string
+  signatureAlgorithm: string
+  signedAt: string
+  signingTimeSource: 'signed_attribute' | 'verification_time'
+  verifiedAt: string
+  subject: string
+  iin?: string
+  commonName?: string
+  bin?: string
+  certificate: { fingerprintSha256: string; serialNumber: string; issuer: string; notBefore: string; notAfter: string }
+  chain: ({ subject: string } & ActEdsSignature['certificate'])[]
+  revocation: 'not_checked'
 }
 
 export interface ActDetail extends ActView {
   content: ActContent
 }
 
-type ActRow = { act_id: string; run_id: string; created_at: Date; content: unknown; content_hash: string; signed_by: string | null; signed_at: Date | null; signature_cms: string | null }
+type ActRow = { act_id: string; run_id: string; created_at: Date; content: unknown; content_hash: string; signed_by: string | null; signed_at: Date | null; signature_cms: string | null; eds_signer: unknown }
 
 const iso = (at: Date | string) => new Date(at).toISOString()
 
@@ -36,6 +61,7 @@ function viewOf(row: ActRow): ActDetail {
     signedBy: row.signed_by,
     signedAt: row.signed_at === null ? null : iso(row.signed_at),
     edsSigned: row.signature_cms !== null,
+    eds: row.eds_signer === null || row.eds_signer === undefined ? null : jsonOf<ActEdsSignature>(row.eds_signer),
     counts: content.counts,
     content,
   }

@@ -12,7 +12,7 @@ export interface ActPdfInput {
   contentHash: string
   run: { bySchedule: boolean; startedBy: string }
   /** Who signed (as people read it: a name and their actor id) and when; null while unsigned. */
-  signature: { signer: string; signedAt: Date } | null
+  signature: { signer: string; signedAt: Date; eds?: { subject: string; fingerprint: string; issuer: string } } | null
 }
 
 /** `2026-12-04 20:00` in Asia/Almaty, as people in Kazakhstan read a time. */
@@ -111,6 +111,7 @@ export async function renderActPdf(input: ActPdfInput, language: Language): Prom
   line(t('hash'), input.contentHash)
   doc.moveDown(0.3).font('bold').fontSize(10.5)
     .text(input.signature ? t('signedBy', { signer: input.signature.signer, date: almatyDateTime(input.signature.signedAt) }) : t('notSigned'), MARGIN, doc.y, { width })
+  if (input.signature?.eds) doc.moveDown(0.3).font('body').fontSize(8.5).text(t('eds', input.signature.eds), MARGIN, doc.y, { width })
   doc.end()
   return done
 }
