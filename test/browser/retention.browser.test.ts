@@ -36,6 +36,13 @@ describeInBrowser('a destruction act signed in the console', () => {
     const dialog = page.getByRole('dialog', { name: 'Подписать акт уничтожения № 1' })
     expect(await dialog.textContent()).toMatch(/[0-9a-f]{64}/)
     await screenshot(page, 'retention', '01-sign-act-ru')
+    // An EDS that does not verify is refused with its reason, and the act stays unsigned (issue 5 §3).
+    await dialog.getByLabel(/Подпись ЭЦП/).setInputFiles({ name: 'act.p7s', mimeType: 'application/pkcs7-signature', buffer: Buffer.from([0x30, 0x82, 0x01, 0x00, 0x06, 0x09, 0x2a]) })
+    await dialog.getByRole('button', { name: 'Подписать' }).click()
+    await dialog.getByRole('alert').waitFor()
+    expect(await dialog.textContent()).toMatch(/EDS|ЭЦП|CMS|signature/i)
+    expect(await page.getByTestId('act-1-signed').textContent()).toBe('не подписан')
+    await dialog.getByLabel(/Подпись ЭЦП/).setInputFiles([])
     await dialog.getByRole('button', { name: 'Подписать' }).click()
     await expect.poll(() => page.getByTestId('act-1-signed').textContent()).toMatch(/staff:/)
     expect(await seriousA11yViolations(page)).toEqual([])

@@ -15,6 +15,7 @@ interface Act {
   contentHash: string
   signedBy: string | null
   signedAt: string | null
+  edsSigned?: boolean
   counts: { subjects: number; anonymised: number; destroyed: number; failed: number }
 }
 
@@ -33,14 +34,31 @@ const TEXTS = {
     ru: 'Как ответственное лицо подтверждаю содержание акта. Хэш содержания:',
     en: 'As the responsible person I confirm the act as it stands. Its content hash:',
   },
+  eds: {
+    kk: 'ЭЦҚ қолтаңбасы (міндетті емес): NCALayer берген CMS файлы (.cms, .p7s), актінің мазмұнына немесе жоғарыдағы хэшке',
+    ru: 'Подпись ЭЦП (необязательно): файл CMS из NCALayer (.cms, .p7s) над содержанием акта или над хэшем выше',
+    en: 'EDS signature (optional): the CMS file from NCALayer (.cms, .p7s) over the act’s content or the hash above',
+  },
+  withEds: { kk: 'ЭЦҚ', ru: 'ЭЦП', en: 'EDS' },
   cancel: { kk: 'Болдырмау', ru: 'Отмена', en: 'Cancel' },
   empty: { kk: 'Актілер әлі жоқ.', ru: 'Актов ещё нет.', en: 'No acts yet.' },
+}
+
+/** The CMS as base64 DER: a binary .p7s/.cms file is encoded; a PEM or base64 text file is taken without its armour. */
+async function cmsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const text = new TextDecoder().decode(bytes)
+  if (/^[\sA-Za-z0-9+/=-]+$/.test(text)) return text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary)
 }
 
 /**
  * Destruction acts (issue 5 §3): each real run that destroyed or anonymised
  * something, its PDF in kk or ru, and the responsible person's signature —
- * given over the content hash shown, which the server checks again.
+ * given over the content hash shown, which the server checks again, and
+ * with an EDS when the CMS from NCALayer is attached (checked by the server).
  */
 export function DestructionActs() {
   const { operatorId, call, can, token } = useConsoleSession()
@@ -48,11 +66,14 @@ export function DestructionActs() {
   const t = useTexts(TEXTS)
   const acts = useLoad(() => call<{ acts: Act[] }>('/retention/acts?limit=50'), [call])
   const [signing, setSigning] = useState<Act | null>(null)
+  const [cms, setCms] = useState<File | null>(null)
   const { busy, error, run: act } = useAction(acts.reload)
   const sign = (a: Act) =>
     act(async () => {
-      await call(`/retention/acts/${a.actId}/sign`, { body: { contentHash: a.contentHash } })
+      const signatureCms = cms ? await cmsBase64(cms) : undefined
+      await call(`/retention/acts/${a.actId}/sign`, { body: { contentHash: a.contentHash, ...(signatureCms ? { signatureCms } : {}) } })
       setSigning(null)
+      setCms(null)
     })
   const pdf = (a: Act, lang: 'kk' | 'ru') => act(() => download(`/v1/operators/${operatorId}/retention/acts/${a.actId}/pdf?lang=${lang}`, `act-${a.number}-${lang}.pdf`, token))
 
@@ -71,7 +92,7 @@ export function DestructionActs() {
                 <th scope="row">№ {a.number}</th>
                 <td>{formatDateTime(a.createdAt, language)}</td>
                 <td>{a.counts.anonymised} / {a.counts.destroyed} / {a.counts.failed}</td>
-                <td data-testid={`act-${a.number}-signed`}>{a.signedAt ? `${formatDateTime(a.signedAt, language)} (${a.signedBy})` : t.unsigned}</td>
+                <td data-testid={`act-${a.number}-signed`}>{a.signedAt ? `${formatDateTime(a.signedAt, language)} (${a.signedBy})${a.edsSigned ? ` · ${t.withEds}` : ''}` : t.unsigned}</td>
                 <td className="actions">
                   <button type="button" className="secondary" onClick={() => void pdf(a, 'kk')} disabled={busy}>{t.pdf} қаз.</button>
                   <button type="button" className="secondary" onClick={() => void pdf(a, 'ru')} disabled={busy}>{t.pdf} рус.</button>
@@ -93,8 +114,11 @@ export function DestructionActs() {
             </>
           }
         >
+          <ProblemNotice error={error} />
           <p>{t.confirm}</p>
           <p><code>{signing.contentHash}</code></p>
+          <label htmlFor="act-eds">{t.eds}</label>
+          <input id="act-eds" type="file" accept=".cms,.p7s,.p7m,.sig,.txt" onChange={(e) => setCms(e.target.files?.[0] ?? null)} />
         </ConfirmDialog>
       ) : null}
     </section>
