@@ -1,6 +1,7 @@
 import * as tokens from './byte-tokens.ts'
 import * as context from './context-words.ts'
 import type { DetectedKind, DetectionSink } from './detection.ts'
+import * as groups from './digit-groups.ts'
 import * as checks from './number-checks.ts'
 import * as email from './scan-email.ts'
 import * as iban from './scan-iban.ts'
@@ -10,6 +11,7 @@ import * as dates from './written-dates.ts'
 // Module-local bindings: under tsx an imported binding is read through a getter on every use.
 const { HEX, WORD, afterNumberSign, endsWithAny, gluedAfter, gluedBefore, isDigit, isUpper, startsAt, wordBefore } = tokens
 const { contextBefore } = context
+const { AT, BRACKET, CLASS, COLON_DASH, DASH, DIGIT, DOT, K, PAREN, PLUS, SLASH, SPACE, STARTS_ALL, STARTS_IDS, cardGroups, copyDigits, digitBuffer, groupEnd, groupSep, groupStart, groupValue, len, readGroups, spaced } = groups
 const { iinOrBin, knownScheme, luhn, validDate } = checks
 const { scanEmail } = email
 const { scanIban } = iban
@@ -30,71 +32,11 @@ const { KAZAKH_YEAR_WORDS, birthMarkAfter, monthEnd, monthOf, monthWordAt, month
  * hard negatives the issue names.
  */
 
-const DIGIT = 1
-const PLUS = 2
-const PAREN = 3
-const AT = 4
-const K = 5
-const COLON_DASH = 6
-
-const CLASS = new Uint8Array(256)
-for (let b = 0x30; b <= 0x39; b++) CLASS[b] = DIGIT
-CLASS[0x2b] = PLUS
-CLASS[0x28] = PAREN
-CLASS[0x40] = AT
-CLASS[0x4b] = K
-CLASS[0x6b] = K
-CLASS[0x3a] = COLON_DASH
-CLASS[0x2d] = COLON_DASH
-
-/** 1 for a byte that can start a value; in identifiers-only mode `:` and `-` cannot (they open MAC and IPv6 addresses only). */
-const STARTS_ALL = new Uint8Array(256)
-const STARTS_IDS = new Uint8Array(256)
-for (let b = 0; b < 256; b++) {
-  STARTS_ALL[b] = CLASS[b] === 0 ? 0 : 1
-  STARTS_IDS[b] = CLASS[b] === COLON_DASH ? 0 : STARTS_ALL[b]!
-}
-
-/** Separators between the digit groups of one written number: `+7 (701) 123-45-67`, `15.01.1990`, `4400 4301 …`. */
-const SPACE = 1
-const DASH = 2
-const DOT = 4
-const SLASH = 8
-const BRACKET = 16
-const SEP = new Uint8Array(256)
-SEP[0x20] = SPACE
-SEP[0xa0] = SPACE
-SEP[0x2d] = DASH
-SEP[0x2e] = DOT
-SEP[0x2f] = SLASH
-SEP[0x28] = BRACKET
-SEP[0x29] = BRACKET
-
-/** Enough for a few numbers written one after another with single spaces (`+7 701 123 45 67 8 702 …`). */
-const MAX_GROUPS = 24
-const groupStart = new Int32Array(MAX_GROUPS)
-const groupEnd = new Int32Array(MAX_GROUPS)
-/** The separators before each group (0 for the first). */
-const groupSep = new Uint8Array(MAX_GROUPS)
-const digitBuffer = new Uint8Array(32)
-
 /** Words an identifier is written straight after: `ИИН660212337682`, `БИН…`, `IIN…`. */
 const ID_WORDS = ['ИИН', 'ЖСН', 'БИН', 'БСН', 'IIN', 'BIN', 'иин', 'жсн', 'бин', 'бсн'].map((w) => new Uint8Array(Buffer.from(w)))
 /** Links that put a phone right after a slash: `wa.me/77085098954`, `t.me/+7…`. */
 const LINK_PREFIXES = ['wa.me/', 't.me/', 'viber.click/'].map((w) => new Uint8Array(Buffer.from(w)))
 
-// Module-level helpers, not closures: a closure made per candidate costs more than the candidate (and tsx's
-// keepNames wraps each one made).
-const len = (k: number) => groupEnd[k]! - groupStart[k]!
-
-/** The value of group `k`'s digits. */
-function groupValue(bytes: Uint8Array, k: number): number {
-  let v = 0
-  for (let i = groupStart[k]!; i < groupEnd[k]!; i++) v = v * 10 + bytes[i]! - 48
-  return v
-}
-
-const spaced = (sep: number) => sep === SPACE || sep === DASH || sep === 0
 /** Kazpost's 2015 code, letter by letter: `Z05H9A7`. */
 const POSTCODE_2015 = [isUpper, isDigit, isDigit, isUpper, isDigit, isUpper, isDigit]
 
@@ -197,31 +139,7 @@ class StructuredScan {
     let i = s
     const plus = bytes[i] === 0x2b
     if (plus) i++
-    let n = 0
-    let sepBefore = bytes[i] === 0x28 ? BRACKET : 0
-    if (sepBefore) i++
-    for (;;) {
-      const start = i
-      while (i < to && CLASS[bytes[i]!] === DIGIT) i++
-      groupStart[n] = start
-      groupEnd[n] = i
-      groupSep[n] = sepBefore
-      n++
-      if (n === MAX_GROUPS) break
-      let j = i
-      let sep = 0
-      let count = 0
-      while (j < to && count < 3 && SEP[bytes[j]!]) {
-        sep |= SEP[bytes[j]!]!
-        j++
-        count++
-      }
-      if (count === 0 || j >= to || CLASS[bytes[j]!] !== DIGIT) break
-      // Two spaces, or a dot next to another separator, end a number: `12. 34`, `5  6` are two.
-      if ((sep & DOT && sep !== DOT) || (count > 1 && !(sep & BRACKET))) break
-      sepBefore = sep
-      i = j
-    }
+    const n = readGroups(bytes, i, to)
     const end = groupEnd[n - 1]!
     if (gluedAfter(bytes, end, to) && !(len(n - 1) === 4 && yearSuffixAt(bytes, end, to))) return this.#skipToken(end)
     // Most numbers in text are short (`№ 123`, `1234.56`): one group under six digits, or two under ten, make
@@ -278,20 +196,20 @@ class StructuredScan {
     let total = 0
     let k = g
     // A card: 13–19 digits in one group, or groups of four (4-4-4-4, 4-4-4-4-3) or Amex's 4-6-5, with Luhn's check.
-    const cardGroups = this.#cardGroups(g, n)
-    if (cardGroups > 0) {
+    const card = cardGroups(g, n)
+    if (card > 0) {
       total = 0
-      for (let q = g; q < g + cardGroups; q++) total = this.#copyDigits(q, total)
+      for (let q = g; q < g + card; q++) total = copyDigits(bytes, q, total)
       if (total >= 13 && total <= 19 && digitBuffer[0]! >= 2 && digitBuffer[0]! <= 6 && luhn(digitBuffer, total)) {
         // Digits run together with no card word before them count only under a card scheme's prefix
         // (Visa, Mastercard, Mir, UnionPay, Amex, JCB): anything else is as likely an operation code.
-        this.#emit('bank_card', start, groupEnd[g + cardGroups - 1]!, cardGroups > 1 ? 0.9 : knownScheme(digitBuffer, total) ? 0.8 : 0.45, 0.97)
-        return cardGroups
+        this.#emit('bank_card', start, groupEnd[g + card - 1]!, card > 1 ? 0.9 : knownScheme(digitBuffer, total) ? 0.8 : 0.45, 0.97)
+        return card
       }
     }
 
     if (len(g) === 12 && (g + 1 >= n || groupSep[g + 1] !== DOT)) {
-      this.#copyDigits(g, 0)
+      copyDigits(bytes, g, 0)
       const kind = iinOrBin(digitBuffer)
       if (kind) {
         this.#emit(kind, groupStart[g]!, groupEnd[g]!, kind === 'iin' ? 0.8 : 0.75, 0.98)
@@ -312,7 +230,7 @@ class StructuredScan {
     k = g
     while (k < n && total < 11 && (k === g || spaced(groupSep[k]!) || groupSep[k]! & BRACKET) && !(groupSep[k]! & (DOT | SLASH))) {
       if (total + len(k) > 11) break
-      total = this.#copyDigits(k, total)
+      total = copyDigits(bytes, k, total)
       k++
     }
     if (k > g && (total === 11 || total === 10)) {
@@ -388,27 +306,6 @@ class StructuredScan {
       }
     }
     return end
-  }
-
-  /** How many groups from `g` make a card's written form; 0 when none. */
-  #cardGroups(g: number, n: number): number {
-    const l0 = len(g)
-    if (l0 >= 13 && l0 <= 19) return 1
-    if (l0 !== 4 || g + 2 >= n) return 0
-    const sep = groupSep[g + 1]!
-    if (sep !== SPACE && sep !== DASH) return 0
-    if (len(g + 1) === 6 && len(g + 2) === 5 && groupSep[g + 2] === sep) return 3
-    let k = g + 1
-    while (k < n && k < g + 4 && len(k) === 4 && groupSep[k] === sep) k++
-    if (k - g !== 4) return 0
-    if (k < n && groupSep[k] === sep && len(k) >= 1 && len(k) <= 3) return 5
-    return 4
-  }
-
-  #copyDigits(k: number, at: number): number {
-    const { bytes } = this
-    for (let i = groupStart[k]!; i < groupEnd[k]! && at < digitBuffer.length; i++) digitBuffer[at++] = bytes[i]! - 48
-    return at
   }
 
   /** A KZ passport number `N12345678` at `s` after a passport word: where it ends, or -1. */

@@ -1,10 +1,12 @@
 import type { DetectionSink } from '../detectors/detection.ts'
 import * as listed from './listed-words.ts'
+import * as runs from './name-runs.ts'
 import * as wordBytes from './word-bytes.ts'
 
 // Module-local bindings: under tsx an imported binding is read through a getter on every use, and these are
 // used for every word of every file.
 const { endingLength, endsWithAny, hashBytes, isCapitalAt, LETTER, LINE_END, SKIP, letterBefore, wordEnd } = wordBytes
+const { GIVEN_NAME, SURNAME_SHAPED, PATRONYMIC_SHAPED, INITIAL, OTHER_CAPITAL, PLACE_PART, judgeRun, startRun } = runs
 const { WORDS, GIVEN, NOT_A_NAME, CITY, CITY_MARKER, STREET_BEFORE, STREET_AFTER, ADDRESS_PART, KNOWN_SURNAME, HONORIFIC, SURNAME, PATRONYMIC, CASE_ENDING } = listed
 
 /*
@@ -15,34 +17,10 @@ const { WORDS, GIVEN, NOT_A_NAME, CITY, CITY_MARKER, STREET_BEFORE, STREET_AFTER
  * word is looked up by a hash of its bytes, so nothing is decoded.
  */
 
-// The kinds of word in a name run.
-const GIVEN_NAME = 1
-const SURNAME_SHAPED = 2
-const PATRONYMIC_SHAPED = 4
-const INITIAL = 8
-const OTHER_CAPITAL = 16
-/** A number joined by a hyphen (`Самал-2`) or an honorific (`Қабанбай батыр`): a place's name, never a person's. */
-const PLACE_PART = 32
-
-/** A run of capitalised words one space apart: the candidate name. */
-interface NameRun {
-  start: number
-  end: number
-  kinds: number
-  words: number
-  givenCount: number
-  /** The first word's kind, and where the second word starts: a sentence's first word may lead a name (`Подписала Иванова М. П.`). */
-  firstKind: number
-  secondStart: number
-  secondKind: number
-  /** The kinds of the words after the first. */
-  restKinds: number
-}
-
 class NameScan {
-  #run: NameRun | undefined
+  #run: runs.NameRun | undefined
   /** A finished run's object, for the next run. */
-  #spare: NameRun | undefined
+  #spare: runs.NameRun | undefined
   /** Where the clause's city or postcode began (`г. Алматы, `), for an address that follows it. */
   #cityAt = -1
   #lastEmitEnd = 0
@@ -244,18 +222,8 @@ class NameScan {
     } else {
       this.#flush()
       // The flushed run's object is filled again: a file holds a capitalised word every few dozen bytes.
-      const next = this.#spare ?? { start: 0, end: 0, kinds: 0, words: 0, givenCount: 0, firstKind: 0, secondStart: -1, secondKind: 0, restKinds: 0 }
+      this.#run = startRun(this.#spare, s, end, kind)
       this.#spare = undefined
-      next.start = s
-      next.end = end
-      next.kinds = kind
-      next.words = 1
-      next.givenCount = kind === GIVEN_NAME ? 1 : 0
-      next.firstKind = kind
-      next.secondStart = -1
-      next.secondKind = 0
-      next.restKinds = 0
-      this.#run = next
     }
     return end
   }
@@ -267,20 +235,8 @@ class NameScan {
     if (!run) return
     this.#spare = run
     if (run.kinds & PLACE_PART) return
-    let { start, kinds, words, givenCount } = run
-    // An ordinary capitalised word opening the run (a sentence's first: `Орнына L. Boiko`) is not part of the
-    // name that follows it — unless the rest is a given name and patronymic, whose surname it is (`Tolegen Nurlan Kairatuly`).
-    const restIsGivenAndPatronymic = run.secondKind === GIVEN_NAME && run.restKinds & PATRONYMIC_SHAPED
-    if (run.firstKind === OTHER_CAPITAL && words >= 3 && !restIsGivenAndPatronymic) {
-      const rest = nameConfidence(run.restKinds, words - 1, givenCount)
-      if (rest > 0) {
-        start = run.secondStart
-        kinds = run.restKinds
-        words--
-      }
-    }
-    const confidence = nameConfidence(kinds, words, givenCount)
-    if (confidence > 0) this.#emit('person_name', start, run.end, confidence)
+    const confidence = judgeRun(run)
+    if (confidence > 0) this.#emit('person_name', run.start, run.end, confidence)
   }
 
   #emit(kind: 'person_name' | 'address', start: number, end: number, confidence: number): void {
@@ -401,21 +357,6 @@ class NameScan {
     for (let i = a; i < b; i++) if (this.bytes[i] === 0x3a || this.bytes[i] === 0x3b) return true
     return false
   }
-}
-
-/** How sure a run of capitalised words of these kinds is a person's name; 0 when it is not one. */
-function nameConfidence(kinds: number, words: number, givenCount: number): number {
-  const shaped = kinds & (SURNAME_SHAPED | PATRONYMIC_SHAPED)
-  if (kinds & GIVEN_NAME && words >= 2 && shaped) return 0.9
-  if (kinds & INITIAL && kinds & (SURNAME_SHAPED | OTHER_CAPITAL | GIVEN_NAME) && words >= 2) return 0.85
-  if (kinds & SURNAME_SHAPED && kinds & PATRONYMIC_SHAPED) return 0.85
-  if (kinds & GIVEN_NAME && words >= 2 && words <= 3 && givenCount < words) return 0.7
-  if (kinds & GIVEN_NAME && words >= 2) return 0.6
-  // Two capitalised words, one a surname by its ending or by the list (`Tarasova Tatyana`, `Пак Сергей`).
-  if (words === 2 && kinds === (SURNAME_SHAPED | OTHER_CAPITAL)) return 0.6
-  if (words === 1 && kinds === GIVEN_NAME) return 0.4
-  if (words === 1 && kinds === SURNAME_SHAPED) return 0.3
-  return 0
 }
 
 /**
