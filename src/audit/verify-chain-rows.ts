@@ -41,6 +41,11 @@ export interface ChainExpectations {
   head: { seq: number; hash: string } | null
   /** Checkpoints whose signatures are already verified, any order. */
   checkpoints?: readonly { seq: number; hash: string }[]
+  /**
+   * Where the rows given start: after entry `seq`, already proved intact, whose hash is `hash`
+   * (the genesis when absent). Checkpoints at or before it are the caller's to check.
+   */
+  after?: { seq: number; hash: string }
 }
 
 /**
@@ -73,9 +78,9 @@ export async function verifyChainRows(
   // What follows the time in every body of this chain: `","<operator>",` and then the seq.
   const operatorPart = `",${headString(operatorId)},`
   const seqAt = BODY_AFTER_TIME_AT + operatorPart.length
-  let entries = 0
-  let seq = 0
-  let hash = GENESIS_HASH
+  let entries = expected.after?.seq ?? 0
+  let seq = entries
+  let hash = expected.after?.hash ?? GENESIS_HASH
   const broken = (at: number, reason: BrokenReason, detail: string): ChainVerification => ({
     ok: false,
     operatorId,
@@ -83,7 +88,7 @@ export async function verifyChainRows(
     firstBroken: { seq: at, reason, detail },
   })
 
-  if (checkpoints.has(0) && checkpoints.get(0) !== GENESIS_HASH) return broken(0, 'checkpoint_mismatch', 'the checkpoint at seq 0 is not the genesis')
+  if (seq === 0 && checkpoints.has(0) && checkpoints.get(0) !== GENESIS_HASH) return broken(0, 'checkpoint_mismatch', 'the checkpoint at seq 0 is not the genesis')
   for await (const rows of pages) {
     for (const row of rows) {
       const next = seq + 1
