@@ -3,7 +3,7 @@ import { benchAuditVerify } from './audit-verify.ts'
 import { benchBannerSize, formatBannerSize } from './banner-size.ts'
 import { benchRetentionShred, formatShredResult } from './retention-shred.ts'
 import { benchRetentionSweep, formatRetentionSweep } from './retention-sweep.ts'
-import { benchConsentIngest } from './consent-ingest.ts'
+import { benchConsentIngest, formatIngestResult } from './consent-ingest.ts'
 import { benchDecisionBulk, formatBulkResult } from './decision-bulk.ts'
 import { benchDecisionEngine } from './decision-engine.ts'
 import { benchDecisionHttp } from './decision-http.ts'
@@ -48,7 +48,7 @@ if (wanted('bulk')) out(formatBulkResult(await benchDecisionBulk()))
 if (wanted('ingest')) {
   for (const url of databases) {
     const ingest = await benchConsentIngest(url ? { databaseUrl: url } : {})
-    out(`${formatResult(ingest)}\n  ratio ${ingest.ratio.toFixed(2)} of the plain INSERT's speed (target ≥ 0.5)\n`)
+    out(formatIngestResult(ingest, formatResult))
   }
 }
 if (wanted('audit')) {
