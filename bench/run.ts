@@ -54,7 +54,7 @@ if (wanted('ingest')) {
 if (wanted('audit')) {
   for (const url of databases) {
     for (const result of await benchAuditVerify(url ? { databaseUrl: url } : {})) {
-      out(`${formatResult(result)}\n  ratio ${result.ratio.toFixed(3)} of raw SHA-256's speed — ${result.meaning}${result.target ? ' (target ≥ 0.5)' : ''}\n`)
+      out(`${formatResult(result)}\n  ratio ${result.ratio.toFixed(3)} of the baseline's speed — ${result.meaning}${result.target ? ' (target ≥ 0.5)' : ''}\n`)
     }
   }
 }
