@@ -41,6 +41,8 @@ describeInBrowser('a destruction act signed in the console', () => {
     await dialog.getByRole('button', { name: 'Подписать' }).click()
     await dialog.getByRole('alert').waitFor()
     expect(await dialog.textContent()).toMatch(/EDS|ЭЦП|CMS|signature/i)
+    // Said once, in the dialog, not again behind it.
+    expect(await page.getByRole('alert').count()).toBe(1)
     expect(await page.getByTestId('act-1-signed').textContent()).toBe('не подписан')
     await dialog.getByLabel(/Подпись ЭЦП/).setInputFiles([])
     await dialog.getByRole('button', { name: 'Подписать' }).click()

@@ -81,7 +81,8 @@ export function DestructionActs() {
   return (
     <section aria-labelledby="acts-title">
       <h2 id="acts-title">{t.title}</h2>
-      <ProblemNotice error={error ?? acts.error} />
+      {/* While the signing dialog is open its refusal is shown there, once. */}
+      <ProblemNotice error={signing ? acts.error : (error ?? acts.error)} />
       {acts.data && list.length === 0 ? <p>{t.empty}</p> : null}
       {list.length ? (
         <table>
