@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/index.ts'
 import { checkpointPayload, type CheckpointVerifier } from './checkpoint-signer.ts'
 import { GENESIS_HASH } from './audit-entry.ts'
@@ -104,7 +104,9 @@ async function checkpointsWithin(db: Kysely<Database>, operatorId: string, check
   if (upTo === 0) return null
   const within = checkpoints.filter((c) => c.seq <= upTo).sort((a, b) => a.seq - b.seq)
   if (within.length === 0) return null
-  const rows = await db.selectFrom('audit_entries').select(['seq', 'hash']).where('operator_id', '=', operatorId).where('seq', 'in', within.map((c) => c.seq)).execute()
+  // One array parameter: an hourly checkpoint over years outgrows a parameter list.
+  const seqs = within.map((c) => c.seq)
+  const rows = await db.selectFrom('audit_entries').select(['seq', 'hash']).where('operator_id', '=', operatorId).where(sql<boolean>`seq = any(${seqs}::bigint[])`).execute()
   const stored = new Map<number, string>([[0, GENESIS_HASH], ...rows.map((row) => [Number(row.seq), row.hash] as const)])
   const wrong = within.find((c) => stored.get(c.seq) !== c.hash)
   return wrong ? { seq: wrong.seq, reason: 'checkpoint_mismatch', detail: `a signed checkpoint says entry ${wrong.seq} has hash ${wrong.hash}` } : null
@@ -116,11 +118,11 @@ async function readHead(db: Kysely<Database>, operatorId: string): Promise<{ seq
 }
 
 /**
- * The operator's rows in seq order, `batchSize` per page; up to `upTo` when given.
+ * The operator's rows in seq order after `from`, `batchSize` per page; up to `upTo` when given.
  * The next page is asked for as soon as a page arrives, so on a server the
  * database reads it while this process hashes the current one.
  */
-export async function* streamPages(db: Kysely<Database>, operatorId: string, upTo: number | undefined, batchSize: number, after = 0): AsyncGenerator<StoredAuditRow[]> {
+export async function* streamPages(db: Kysely<Database>, operatorId: string, upTo: number | undefined, batchSize: number, from = 0): AsyncGenerator<StoredAuditRow[]> {
   const page = (after: number) => {
     let query = db
       .selectFrom('audit_entries')
@@ -135,7 +137,7 @@ export async function* streamPages(db: Kysely<Database>, operatorId: string, upT
     rows.catch(() => undefined)
     return rows
   }
-  let next = page(after)
+  let next = page(from)
   for (;;) {
     const rows = await next
     const more = rows.length === batchSize
