@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { appendAudit } from './append-audit.ts'
 import { entry, insertOperator, tamper } from './audit-test-helpers.ts'
+import { GENESIS_HASH } from './audit-entry.ts'
 import { verifyAuditChain } from './verify-audit-chain.ts'
 import { verifyInDatabase } from './verify-in-database.ts'
 
@@ -50,6 +51,17 @@ describe.each(TEST_DATABASES)('verification in the database on $name', (target) 
     for (const concurrency of [1, 2]) {
       expect(await verifyInDatabase(database.db, operatorId, 10, { pageRows, concurrency })).toEqual({ seq: 10, hash: head.hash })
     }
+  })
+
+  it("finds nothing intact in another operator's chain put in place of this one's, head and all", async () => {
+    const operatorId = await chain()
+    const other = await chain()
+    await tamper(database.db, sql`delete from audit_entries where operator_id = ${operatorId}`)
+    await tamper(database.db, sql`update audit_entries set operator_id = ${operatorId} where operator_id = ${other}`)
+    await sql`update audit_heads set hash = (select hash from audit_heads where operator_id = ${other}) where operator_id = ${operatorId}`.execute(database.db)
+    // Every hash and link holds: only the bodies' operator tells.
+    expect(await verifyInDatabase(database.db, operatorId, 10, { pageRows: 3, concurrency: 2 })).toEqual({ seq: 0, hash: GENESIS_HASH })
+    expect(await verifyAuditChain(database.db, operatorId)).toMatchObject({ ok: false, entries: 0, firstBroken: { seq: 1, reason: 'hash_mismatch', detail: `the entry belongs to operator '${other}'` } })
   })
 
   it.each(TAMPERING)('stops before the page of %s (entry %i), and verification names what reading every row names', async (_what, seq, statement) => {
