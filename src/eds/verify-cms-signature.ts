@@ -16,7 +16,12 @@ export const EDS_CLOCK_SKEW_MS = 5 * 60_000
 
 export interface CmsCheck {
   /** SHA-256 (hex) of what must have been signed: the content attached, or the detached message digest. */
-  contentHash: string
+  /**
+   * SHA-256 (hex) of what must have been signed. Absent: whatever content is
+   * attached is taken as what was signed (its hash is returned), and a
+   * detached signature is refused — there is nothing to check it against.
+   */
+  contentHash?: string | undefined
   /** Other SHA-256s (hex) accepted as well: a destruction act signed over its hash's text rather than its content. */
   alsoAccept?: readonly string[]
   /** What that content is, for the mismatch message: "the consent text shown", "the act's content". */
@@ -96,8 +101,12 @@ export async function verifyCmsSignature(cms: string, check: CmsCheck): Promise<
 
   // 2. The expected content.
   const contentHash = content ? createHash('sha256').update(content).digest('hex') : Buffer.from((messageDigest as asn1js.OctetString).valueBlock.valueHexView).toString('hex')
-  const accepted = [check.contentHash, ...(check.alsoAccept ?? [])].map((h) => h.toLowerCase())
-  if (!accepted.includes(contentHash)) throw fail('CONTENT_MISMATCH', `the signed content hashes to ${contentHash}, not to ${check.contentName} (${check.contentHash})`)
+  if (check.contentHash === undefined) {
+    if (!content) throw fail('CONTENT_MISMATCH', `a detached signature needs ${check.contentName}'s SHA-256 to be checked against`)
+  } else {
+    const accepted = [check.contentHash, ...(check.alsoAccept ?? [])].map((h) => h.toLowerCase())
+    if (!accepted.includes(contentHash)) throw fail('CONTENT_MISMATCH', `the signed content hashes to ${contentHash}, not to ${check.contentName} (${check.contentHash})`)
+  }
 
   // 3. The certificate at the signing time.
   const signingTime = signedAttribute(signerInfo, '1.2.840.113549.1.9.5') as asn1js.UTCTime | asn1js.GeneralizedTime | undefined

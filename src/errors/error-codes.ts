@@ -101,6 +101,8 @@ export const ERROR_CODES = {
   DERBES_REQUEST_NOT_ACCESS: { status: 409, title: 'Only an access request has a data export' },
   DERBES_REQUEST_NOT_FOUND: { status: 404, title: 'No such request of the operator' },
   DERBES_REQUEST_CHANNEL_NOT_ACCEPTED: { status: 422, title: "The operator's policy does not accept requests through that channel" },
+  DERBES_REQUEST_EDS_INVALID: { status: 422, title: "The request's EDS signature does not prove the document signed" },
+  DERBES_REQUEST_EDS_SIGNER_MISMATCH: { status: 422, title: "The request's signer is neither the subject nor its representative" },
   DERBES_REQUEST_CONTENT_INVALID: { status: 422, title: "The request's content does not fit the operator's policy" },
   DERBES_REQUEST_TRANSITION_NOT_ALLOWED: { status: 409, title: 'The request cannot move to that state from the state it is in' },
   DERBES_REQUEST_VERIFICATION_PENDING: { status: 409, title: 'The request still waits for identity proof or authority' },

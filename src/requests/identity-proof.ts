@@ -9,11 +9,20 @@ export interface IdentityProofInput {
   idDocumentIssuer?: string | undefined
   /**
    * How the request is signed: by hand (a paper letter, its scan hashed), with
-   * an EDS (an electronic document; the operator's document system checked
-   * it), or — for portal intake only — the subject's portal login or an SMS
+   * an EDS (an electronic document: with its CMS Derbes checks it, without
+   * it the operator's document system did), or — for portal intake only — the subject's portal login or an SMS
    * code. `reference` names the registered document, session or code.
    */
-  signature?: { kind: SignatureKind; reference?: string | undefined } | undefined
+  signature?:
+    | {
+        kind: SignatureKind
+        reference?: string | undefined
+        /** An `eds` signature's CMS (base64 DER, from NCALayer): Derbes checks it (verifyRequestEds). */
+        cms?: string | undefined
+        /** SHA-256 of the signed document, needed for a detached CMS. */
+        documentSha256?: string | undefined
+      }
+    | undefined
 }
 
 export const SIGNATURE_KINDS = ['handwritten_signature', 'eds', 'portal_login', 'sms_code'] as const

@@ -5,6 +5,7 @@ import { advanceVerifiedRequest } from './advance-verified-request.ts'
 import { checkAuthority } from './check-authority.ts'
 import { findRequestRow, getRequest, type RequestDetail } from './get-request.ts'
 import { identityProofCheck, type IdentityProofInput } from './identity-proof.ts'
+import { checkIdentityProofEds, edsAuditDetails } from './verify-request-eds.ts'
 import type { RequestVerification } from './requests-tables.ts'
 import type { RequestsDeps } from './requests-deps.ts'
 import { openRequestData, sealRequestData } from './seal-request.ts'
@@ -29,12 +30,15 @@ async function completeVerification(deps: RequestsDeps, input: VerificationInput
   const { operatorId, requestId } = input
   const policy = (await getPublishedVersion(deps, operatorId)).compiled
   const now = deps.clock()
+  // The EDS is checked before the transaction: a refused one changes nothing.
+  const subjectId = input.identityProof?.signature?.cms === undefined ? null : (await findRequestRow(deps.db, operatorId, requestId)).subject_id
+  const eds = await checkIdentityProofEds(deps, { operatorId, subjectId, now }, input.identityProof)
   await deps.db.transaction().execute(async (trx) => {
     const row = await findRequestRow(trx, operatorId, requestId, { forUpdate: true })
     if (row.state !== 'verifying') {
       throw new DerbesError('DERBES_REQUEST_NOT_VERIFYING', `request ${row.reference} is ${row.state}, not waiting for verification`)
     }
-    const verification: RequestVerification = { ...row.verification }
+    const verification: RequestVerification = { ...row.verification, ...(eds ? { eds } : {}) }
     const waitingFor: string[] = []
     let sealed = { sealed: row.sealed, keyId: row.sealed_key_id, wrappedKey: row.sealed_wrapped_key }
     const data = await openRequestData(trx, deps.keys, row)
@@ -68,7 +72,7 @@ async function completeVerification(deps: RequestsDeps, input: VerificationInput
       .execute()
     if (input.identityProof) {
       // Identity proof values are personal data collected from the requester: recorded, by kind only.
-      await appendAudit(trx, { operatorId, at: now, actor, action: 'collect', subjectId: row.subject_id, details: { requestId, reference: row.reference, identityProofGiven: proof.given, stillWaitingFor: waitingFor } })
+      await appendAudit(trx, { operatorId, at: now, actor, action: 'collect', subjectId: row.subject_id, details: { requestId, reference: row.reference, identityProofGiven: proof.given, ...(eds ? edsAuditDetails(eds) : {}), stillWaitingFor: waitingFor } })
     }
     await advanceVerifiedRequest(trx, deps, policy, { operatorId, requestId, subjectId: row.subject_id, kind: row.kind, scope: row.scope, waitingFor }, actor)
   })

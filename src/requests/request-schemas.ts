@@ -27,6 +27,10 @@ export const IdentityProofSchema = Type.Object(
         {
           kind: Enum(SIGNATURE_KINDS, 'handwritten (paper), eds (electronic document), or — portal requests only — portal_login / sms_code'),
           reference: Type.Optional(Text(200, 'The registered document, portal session or SMS challenge')),
+          cms: Type.Optional(
+            Type.String({ minLength: 16, maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=\\s]+$', description: 'eds only: the CMS SignedData (base64 DER, NCALayer) over the request document, attached or detached; Derbes checks it and the signer (DERBES_REQUEST_EDS_*)' }),
+          ),
+          documentSha256: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'eds only: SHA-256 (hex) of the signed document; needed for a detached CMS' })),
         },
         { additionalProperties: false },
       ),

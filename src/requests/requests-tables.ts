@@ -1,3 +1,4 @@
+import type { RequestEdsCheck } from './verify-request-eds.ts'
 import type { ColumnType, Generated } from 'kysely'
 import type { IntakeChannel, RefusalGround, RequestState, SubjectRequestKind, TaskAction, TaskState, TaskTarget } from './request-kinds.ts'
 
@@ -65,6 +66,8 @@ export type RequestedBy = (typeof REQUESTED_BY)[number]
 export interface RequestVerification {
   identityProof?: { required: string[]; given: string[]; missing: string[] }
   authority?: { representativeId: string; relation: string | null; active: boolean; checkedAt: string }
+  /** The EDS of an electronic-document request, as Derbes checked it (no personal data). */
+  eds?: RequestEdsCheck
 }
 
 /** Every state change, with who and why: the request's history (also in the audit chain). */

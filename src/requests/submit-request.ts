@@ -14,6 +14,7 @@ import { checkRequestContent, type RequestContentInput } from './check-request-c
 import { dueDate } from './due-date.ts'
 import { getRequest, type RequestDetail } from './get-request.ts'
 import { identityProofCheck, type IdentityProofInput } from './identity-proof.ts'
+import { checkIdentityProofEds, edsAuditDetails } from './verify-request-eds.ts'
 import { checkIntakeChannel } from './intake-channel.ts'
 import { isSubjectRequestKind, type IntakeChannel, type SubjectRequestKind } from './request-kinds.ts'
 import type { RequestedBy, RequestVerification } from './requests-tables.ts'
@@ -156,6 +157,8 @@ export async function submitRequest(deps: RequestsDeps, input: SubmitRequestInpu
 
   const verification: RequestVerification = {}
   const waitingFor: string[] = []
+  const eds = await checkIdentityProofEds(deps, { operatorId, subjectId, now }, input.identityProof)
+  if (eds) verification.eds = eds
   const proof = identityProofCheck(policy, input.channel, input.identityProof, requestedBy)
   if (proof.required.length > 0 || proof.given.length > 0) verification.identityProof = proof
   if (proof.missing.length > 0) waitingFor.push('identity_proof')
@@ -223,6 +226,7 @@ export async function submitRequest(deps: RequestsDeps, input: SubmitRequestInpu
         ...(input.representativeId ? { representativeId: input.representativeId } : {}),
         subjectHeld: subjectId !== null,
         identityProofGiven: proof.given,
+        ...(eds ? edsAuditDetails(eds) : {}),
         waitingFor,
         ...(input.scanSha256 ? { scanSha256: input.scanSha256.toLowerCase() } : {}),
       },

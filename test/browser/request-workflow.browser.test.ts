@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest'
 import { giveConsent } from '../../src/consent/index.ts'
+import { TestPki } from '../../src/eds/eds-test-pki.ts'
 import { phone } from '../../src/portal/portal-test-kit.ts'
 import { makeIin } from '../../src/subjects/subjects-test-helpers.ts'
 import { describeInBrowser, openBrowser, screenshot, seriousA11yViolations, startDerbes, type RunningDerbes } from './browser-kit.ts'
@@ -17,7 +18,9 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
   let derbes: RunningDerbes
   let browser: Browser
   let page: Page
+  const pki = new TestPki()
   beforeAll(async () => {
+    pki.rootCa('nca-test-root')
     derbes = await startDerbes()
     browser = await openBrowser()
     page = await (await browser.newContext({ locale: 'ru-RU', acceptDownloads: true })).newPage()
@@ -25,6 +28,7 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
   afterAll(async () => {
     await browser?.close()
     await derbes?.close()
+    pki.remove()
   })
 
   it('ESP-9: staff register a written request, it waits visibly for the ID document, goes on once it is entered, and is refused citing its clause', async () => {
@@ -69,6 +73,36 @@ describeInBrowser('the request workflow in a real browser: paper intake, identit
     await screenshot(page, 'request-workflow', '03-refused')
     const refused = (await derbes.call(await derbes.token('esp'), { method: 'GET', url: `/v1/operators/esp/requests/${requestId}` })).json()
     expect(refused).toMatchObject({ state: 'refused', refusal: { ground: 'other', clauses: ['ESP-9', 'art. 8(2)'] } })
+  })
+
+  it('ESP-9, TW-4.5: staff register an electronic request with its EDS file; Derbes checks it and shows whose signature it is', async () => {
+    const iin = makeIin('880404', 4, 2)
+    await derbes.subject('esp', { kind: 'client', identifiers: [{ kind: 'iin', value: iin }] })
+    pki.issue('nca-test-root', 'client', { subject: `/C=KZ/CN=ҚАНАТҚЫЗЫ ӘСЕЛ/serialNumber=IIN${iin}` })
+    const letter = 'Прошу сообщить, какие мои персональные данные у вас есть.'
+    process.env.DERBES_EDS_TRUST_DIR = pki.trustDir('nca-test-root')
+    // openssl dates the signature now: Derbes' clock must be now too, for this journey only.
+    const fixed = derbes.now()
+    derbes.setNow(new Date())
+    onTestFinished(() => derbes.setNow(fixed))
+    await signInToConsole(page, derbes.url, 'esp')
+    await page.getByRole('button', { name: 'Русский' }).click()
+    await page.goto(`${derbes.url}/console/esp/requests/new`)
+    await page.getByRole('heading', { level: 1, name: 'Регистрация обращения' }).waitFor()
+    await page.getByLabel('Как поступило').selectOption('electronic_document')
+    await page.getByLabel('Значение').fill(iin)
+    await page.getByLabel('Номер удостоверения личности').fill('041234567')
+    await page.getByLabel('Дата выдачи').fill('2019-05-04')
+    await page.getByLabel('Кем выдано').fill('МВД РК')
+    await page.getByLabel('Подпись', { exact: true }).selectOption('eds')
+    await page.getByLabel(/Файл ЭЦП/).setInputFiles({ name: 'request.cms', mimeType: 'application/pkcs7-signature', buffer: Buffer.from(pki.sign('client', letter), 'base64') })
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await screenshot(page, 'request-workflow', '04-register-eds-ru')
+    await page.getByRole('button', { name: 'Зарегистрировать' }).click()
+    await page.getByTestId('request-eds').waitFor()
+    expect(await page.getByTestId('request-eds').textContent()).toContain('сам субъект')
+    expect(await page.getByTestId('request-state').textContent()).toBe('в работе')
+    await screenshot(page, 'request-workflow', '05-eds-checked')
   })
 
   it('KZK-1.13: a parent acts for their child in the portal — the child’s consent receipt, a correction backed by a document', async () => {

@@ -7,14 +7,15 @@ import { blindIndexFor } from '../../subjects/crypto/index.ts'
 
 export type SignerMatch = { matched: 'subject' } | { matched: 'representative'; representativeId: string; relation: string } | { matched: 'not_checked' }
 
-const mismatch = (detail: string) => new DerbesError('DERBES_CONSENT_EDS_SIGNER_MISMATCH', detail, [{ pointer: '/body/evidence/cms', detail }])
+const consentMismatch = (detail: string) => new DerbesError('DERBES_CONSENT_EDS_SIGNER_MISMATCH', detail, [{ pointer: '/body/evidence/cms', detail }])
 
 /**
  * Who signed, compared by blind index with what the operator registered: the
  * subject's IIN, or the IIN of one of its representatives valid at the
  * signing time (a parent for a child, KZK-1.13; an attorney, ESP-3). When
  * Derbes knows no IIN of the subject it cannot compare: `not_checked`, and
- * the certificate's IIN stays in the sealed evidence.
+ * the certificate's IIN stays in the sealed evidence. Shared by the consent
+ * ledger's EDS evidence and a request's EDS signature (ESP-9, TW-4.5).
  */
 export async function matchSigner(
   db: Kysely<Database>,
@@ -22,6 +23,8 @@ export async function matchSigner(
   context: { operatorId: string; subjectId: string },
   iin: string | undefined,
   signedAt: Date,
+  /** The error a mismatch is, in the caller's words (a consent's by default; a request's is its own). */
+  mismatch: (detail: string) => Error = consentMismatch,
 ): Promise<SignerMatch> {
   const { operatorId, subjectId } = context
   const subjectIin = await db

@@ -13,5 +13,6 @@ export { createSmsChallenge, SMS_CODE_TTL_MINUTES, SMS_MAX_ATTEMPTS, SMS_MAX_PER
 export { SmsCodeWrongError, recordFailedSmsAttempt, countFailedSmsAttempts } from './sms-code-wrong-error.ts'
 export { outboxSmsGateway, type SmsGateway, type SmsMessage } from './sms-gateway.ts'
 export { pendingSmsMessages, markSmsSent, purgeSmsOutbox, type PendingSms } from './sms-outbox.ts'
+export { matchSigner, type SignerMatch } from './eds-signer-match.ts'
 export { loadEdsTrustDirectory, edsTrustFromEnvironment, DEFAULT_EDS_TRUST_DIR, type EdsTrustStore } from '../../eds/eds-trust-store.ts'
 export { evidenceRoutes } from './evidence-routes.ts'

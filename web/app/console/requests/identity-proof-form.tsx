@@ -3,6 +3,7 @@ import { useLanguage, useTexts } from '../../i18n/language.tsx'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { useAction } from '../../ui/use-action.ts'
 import { useConsoleSession } from '../session.tsx'
+import { EdsSignatureFields, edsSignatureBody, type EdsFiles } from './eds-signature-fields.tsx'
 import { SIGNATURE_TEXTS } from './request-texts.ts'
 
 const TEXTS = {
@@ -28,7 +29,7 @@ const MISSING_TEXTS: Record<string, { kk: string; ru: string; en: string }> = {
   id_document_issuer: TEXTS.issuer,
 }
 
-/** Staff enter the identity proof a paper request carries (issue 4 §2, ESP-9); the request goes on once nothing is missing. */
+/** Staff enter the identity proof a request carries (issue 4 §2, ESP-9) — an electronic one's EDS file too, checked by Derbes; the request goes on once nothing is missing. */
 export function IdentityProofForm({ requestId, missing, onDone }: { requestId: string; missing: string[]; onDone(): void }) {
   const { call } = useConsoleSession()
   const { language } = useLanguage()
@@ -38,17 +39,21 @@ export function IdentityProofForm({ requestId, missing, onDone }: { requestId: s
   const [issuer, setIssuer] = useState('')
   const [signature, setSignature] = useState('')
   const [reference, setReference] = useState('')
+  const [eds, setEds] = useState<EdsFiles>({ cms: null, document: null })
   const action = useAction(onDone)
 
   function save(event: FormEvent) {
     event.preventDefault()
-    const body = {
-      ...(number.trim() ? { idDocumentNumber: number.trim() } : {}),
-      ...(issued ? { idDocumentIssueDate: issued } : {}),
-      ...(issuer.trim() ? { idDocumentIssuer: issuer.trim() } : {}),
-      ...(signature ? { signature: { kind: signature, ...(reference.trim() ? { reference: reference.trim() } : {}) } } : {}),
-    }
-    void action.run(() => call(`/requests/${encodeURIComponent(requestId)}/identity-proof`, { body }))
+    void action.run(async () => {
+      const signed = signature === 'eds' ? await edsSignatureBody(eds) : {}
+      const body = {
+        ...(number.trim() ? { idDocumentNumber: number.trim() } : {}),
+        ...(issued ? { idDocumentIssueDate: issued } : {}),
+        ...(issuer.trim() ? { idDocumentIssuer: issuer.trim() } : {}),
+        ...(signature ? { signature: { kind: signature, ...(reference.trim() ? { reference: reference.trim() } : {}), ...signed } } : {}),
+      }
+      await call(`/requests/${encodeURIComponent(requestId)}/identity-proof`, { body })
+    })
   }
 
   const describe = (code: string) => code.split('|').map((part) => MISSING_TEXTS[part]?.[language] ?? SIGNATURE_TEXTS[part]?.[language] ?? part).join(' / ')
@@ -71,6 +76,7 @@ export function IdentityProofForm({ requestId, missing, onDone }: { requestId: s
           {Object.entries(SIGNATURE_TEXTS).map(([k, text]) => <option key={k} value={k}>{text[language]}</option>)}
         </select>
         {signature ? (<><label htmlFor="proof-reference">{t.reference}</label><input id="proof-reference" value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} /></>) : null}
+        {signature === 'eds' ? <EdsSignatureFields idPrefix="proof-eds" files={eds} onChange={setEds} /> : null}
         <div className="actions"><button type="submit" disabled={action.busy}>{t.save}</button></div>
       </form>
     </section>

@@ -7,6 +7,7 @@ import { ProblemNotice } from '../../ui/problem-notice.tsx'
 import { usePublishedPolicy } from '../../ui/published-policy.ts'
 import { useAction } from '../../ui/use-action.ts'
 import { useConsoleSession } from '../session.tsx'
+import { EdsSignatureFields, edsSignatureBody, type EdsFiles } from './eds-signature-fields.tsx'
 import { CHANNEL_TEXTS, KIND_TEXTS, REGISTERED_CHANNELS, SIGNATURE_TEXTS } from './request-texts.ts'
 
 const TEXTS = {
@@ -59,6 +60,7 @@ export default function RegisterRequestPage() {
     email: '', postal: '', number: '', issued: '', issuer: '', signature: '', postalReference: '', text: '',
   })
   const [scan, setScan] = useState<File | null>(null)
+  const [eds, setEds] = useState<EdsFiles>({ cms: null, document: null })
   const [rows, setRows] = useState<CorrectionRow[]>([{ itemId: '', value: '', documents: [] }])
   const action = useAction()
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value })
@@ -71,7 +73,7 @@ export default function RegisterRequestPage() {
         ...(form.number.trim() ? { idDocumentNumber: form.number.trim() } : {}),
         ...(form.issued ? { idDocumentIssueDate: form.issued } : {}),
         ...(form.issuer.trim() ? { idDocumentIssuer: form.issuer.trim() } : {}),
-        ...(form.signature ? { signature: { kind: form.signature } } : {}),
+        ...(form.signature ? { signature: { kind: form.signature, ...(form.signature === 'eds' ? await edsSignatureBody(eds) : {}) } } : {}),
       }
       const requester = { ...(form.email.trim() ? { email: form.email.trim() } : {}), ...(form.postal.trim() ? { postalAddress: form.postal.trim() } : {}) }
       const content = { ...(corrects ? { items: await correctionContent(rows) } : {}), ...(form.text.trim() ? { text: form.text.trim() } : {}) }
@@ -141,6 +143,7 @@ export default function RegisterRequestPage() {
           <option value="">{t.none}</option>
           {Object.entries(SIGNATURE_TEXTS).map(([k, text]) => <option key={k} value={k}>{text[language]}</option>)}
         </select>
+        {form.signature === 'eds' ? <EdsSignatureFields idPrefix="reg-eds" files={eds} onChange={setEds} /> : null}
         <label htmlFor="reg-scan">{t.scan}</label>
         <input id="reg-scan" type="file" onChange={(e) => setScan(e.target.files?.[0] ?? null)} />
         <label htmlFor="reg-postal-reference">{t.postal}</label>

@@ -18,7 +18,10 @@ import { CHANNEL_TEXTS, KIND_TEXTS, NEXT_STATES, REFUSAL_GROUND_TEXTS, STATE_TEX
 interface RequestDetail extends RequestView {
   answeredAt: string | null
   refusal: { ground?: string; clauses?: string[]; detail?: string } | null
-  verification: { identityProof?: { required: string[]; given: string[]; missing: string[] } }
+  verification: {
+    identityProof?: { required: string[]; given: string[]; missing: string[] }
+    eds?: { signedAt: string; certificateFingerprint: string; signer: { matched: 'subject' | 'representative' | 'not_checked' } }
+  }
   history: Array<{ seq: number; from: string | null; to: string; at: string; actor: string; note: string | null }>
   tasks: RequestTask[]
 }
@@ -40,6 +43,16 @@ const TEXTS = {
   acknowledgement: { kk: 'Қабылданғаны туралы растаманы басып шығару (PDF)', ru: 'Подтверждение получения для печати (PDF)', en: 'Print the acknowledgement of receipt (PDF)' },
   history: { kk: 'Тарихы', ru: 'История', en: 'History' },
   subject: { kk: 'Субъект', ru: 'Субъект', en: 'Subject' },
+  eds: { kk: 'ЭЦҚ тексерілді', ru: 'ЭЦП проверена', en: 'EDS checked' },
+  signedAt: { kk: 'қол қойылды', ru: 'подписано', en: 'signed' },
+  certificate: { kk: 'сертификат', ru: 'сертификат', en: 'certificate' },
+}
+
+/** Whom the EDS certificate's IIN matched (ESP-9, TW-4.5). */
+const SIGNER_TEXTS = {
+  subject: { kk: 'субъектінің өзі', ru: 'сам субъект', en: 'the subject' },
+  representative: { kk: 'өкілі', ru: 'представитель', en: 'a representative' },
+  not_checked: { kk: 'салыстырылмады: субъектінің ЖСН-і белгісіз', ru: 'не сверен: ИИН субъекта неизвестен', en: 'not compared: the subject’s IIN is not known' },
 }
 
 /** One request: its deadline, identity proof, tasks, answer, history and the steps its state allows (issue 4 §2–§7). */
@@ -84,6 +97,9 @@ export function RequestPage() {
             <dt>{t.channel}</dt><dd>{CHANNEL_TEXTS[r.channel]?.[language] ?? r.channel}</dd>
             {r.subjectId ? (<><dt>{t.subject}</dt><dd>{can('subjects:read') ? <Link to={`/console/${operatorId}/subjects/${r.subjectId}`}>{r.subjectId}</Link> : r.subjectId}</dd></>) : null}
             {r.waitingFor.length ? (<><dt>{t.waiting}</dt><dd data-testid="request-waiting">{r.waitingFor.map((w) => WAITING_TEXTS[w]?.[language] ?? w).join(', ')}</dd></>) : null}
+            {r.verification.eds ? (
+              <><dt>{t.eds}</dt><dd data-testid="request-eds">{SIGNER_TEXTS[r.verification.eds.signer.matched][language]} — {t.signedAt} {formatDateTime(r.verification.eds.signedAt, language)}, {t.certificate} <code>{r.verification.eds.certificateFingerprint.slice(0, 16)}…</code></dd></>
+            ) : null}
             {r.refusal ? (<><dt>{t.refused}</dt><dd>{REFUSAL_GROUND_TEXTS[r.refusal.ground ?? '']?.[language] ?? r.refusal.ground} — {(r.refusal.clauses ?? []).join(', ')}{r.refusal.detail ? `: ${r.refusal.detail}` : ''}</dd></>) : null}
           </dl>
           <div className="actions">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { download } from '../../api/client.ts'
 import { useLanguage, useTexts } from '../../i18n/language.tsx'
+import { cmsBase64 } from '../../ui/cms-file.ts'
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
 import { formatDateTime } from '../../ui/format.ts'
 import { ProblemNotice } from '../../ui/problem-notice.tsx'
@@ -42,16 +43,6 @@ const TEXTS = {
   withEds: { kk: 'ЭЦҚ', ru: 'ЭЦП', en: 'EDS' },
   cancel: { kk: 'Болдырмау', ru: 'Отмена', en: 'Cancel' },
   empty: { kk: 'Актілер әлі жоқ.', ru: 'Актов ещё нет.', en: 'No acts yet.' },
-}
-
-/** The CMS as base64 DER: a binary .p7s/.cms file is encoded; a PEM or base64 text file is taken without its armour. */
-async function cmsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const text = new TextDecoder().decode(bytes)
-  if (/^[\sA-Za-z0-9+/=-]+$/.test(text)) return text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary)
 }
 
 /**
