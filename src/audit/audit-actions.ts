@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = [
   'incident_subjects_resolved',
   'incident_updated',
   'incident_subject_notice',
+  // sessions, one-time codes, sent service mail and delivered events removed once past keeping (src/housekeeping/); counts only
+  'housekeeping_pruned',
   // the policy (art. 25(2)(1-1))
   'policy_uploaded',
   'policy_approved',

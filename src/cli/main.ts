@@ -7,6 +7,7 @@ import { BusinessCalendar, loadCalendarDirectory } from '../kz/index.ts'
 import { accessCommand } from './access-command.ts'
 import { adminCommand } from './admin-command.ts'
 import { auditCommand } from './audit-command.ts'
+import { housekeepingCommand } from './housekeeping-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { policyCommand } from './policy-command.ts'
 import { retentionCommand } from './retention-command.ts'
@@ -62,6 +63,7 @@ program.addCommand(adminCommand())
 program.addCommand(keysCommand())
 program.addCommand(auditCommand())
 program.addCommand(retentionCommand())
+program.addCommand(housekeepingCommand())
 program.addCommand(scanCommand())
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateToLatest, openDatabase } from '../db/index.ts'
+import { migrateToLatest } from '../db/index.ts'
 import { seedOperators } from '../operators/index.ts'
 import { scanMinors } from '../retention/minors/index.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
 import { registerSubject } from '../subjects/index.ts'
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+import { ROOT, runDerbes, withDataDir } from './cli-test-kit.ts'
 
 describe('derbes retention run on a PGlite data directory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'derbes-retention-cli-'))
@@ -18,23 +15,8 @@ describe('derbes retention run on a PGlite data directory', () => {
   const keysDir = join(dir, 'keys')
   let minor: string
 
-  function derbes(...args: string[]) {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/derbes.js'), 'retention', 'run', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 90_000,
-      env: { ...process.env, DATABASE_URL: '', DERBES_DATA_DIR: dataDir, DERBES_KEYS_DIR: keysDir, USER: 'dpo' },
-    })
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr }
-  }
-  async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
-    const database = await openDatabase({ dataDir })
-    try {
-      return await work(database.db)
-    } finally {
-      await database.close()
-    }
-  }
+  const derbes = (...args: string[]) => runDerbes(['retention', 'run', ...args], { DERBES_DATA_DIR: dataDir, DERBES_KEYS_DIR: keysDir, USER: 'dpo' })
+  const withDatabase = <T>(work: Parameters<typeof withDataDir<T>>[1]) => withDataDir(dataDir, work)
 
   beforeAll(async () => {
     const policies = join(dir, 'policies')

@@ -16,6 +16,7 @@ import { startFulfilmentJob } from '../requests/fulfilment/index.ts'
 import { startRetentionScheduler } from '../retention/start-retention-scheduler.ts'
 import { startMinorsScanJob } from '../retention/minors/index.ts'
 import { startIncidentReminderJob } from '../incidents/index.ts'
+import { housekeepingPeriods, startHousekeepingJob } from '../housekeeping/index.ts'
 import { LANGUAGES } from '../policy/index.ts'
 import { DEMO_SUBJECT_PHONE, ensureDemoSubject, logDemoSms } from '../portal/demo-subjects.ts'
 import { LocalKeyProvider } from '../subjects/crypto/index.ts'
@@ -75,6 +76,8 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   const requestReminders = startRequestReminderJob({ db: database.db, clock, calendar, keys, settings: requestSettings(config), log: app.log }, { intervalMs: config.requestJobIntervalMs })
   // Issue 5 §2: the nightly retention sweep on pg-boss (02:30 Asia/Almaty), one run per operator across all processes.
   const retention = await startRetentionScheduler({ db: database.db, clock, keys, calendar, signer, log: app.log })
+  // Sessions, one-time codes, service mail and delivered events removed once past keeping (art. 5), daily, audited per operator.
+  const housekeeping = startHousekeepingJob({ db: database.db, clock, log: app.log }, { intervalMs: config.housekeepingIntervalMs, periods: housekeepingPeriods(config) })
   // Demo only: without an SMS provider the outbox's messages (portal codes) are printed here instead of sent.
   const seededIds = options.seed ? (await listOperators({ db: database.db })).map((o) => o.operatorId) : []
   const demoSms = runEvery(1_000, 'demo SMS log', async () => {
@@ -83,7 +86,7 @@ export async function serve(config: Readonly<Config>, options: { seed: boolean }
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
-    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop(), retention.stop(), demoSms.stop()])
+    await Promise.all([events.stop(), checkpoints.stop(), emails.stop(), consentJobs.stop(), requestReminders.stop(), fulfilment.stop(), minors.stop(), incidentReminders.stop(), retention.stop(), housekeeping.stop(), demoSms.stop()])
     await app.close()
     await database.close()
   })

@@ -73,6 +73,16 @@ export const Config = Type.Object(
     statisticsK: Type.Integer({ default: 5, minimum: 2, maximum: 1000 }),
     /** How often `serve` looks for subjects under the policy's minimum age without a representative's consent (TTC-10.4, KZK-1.13); daily. */
     minorsScanIntervalMs: Type.Integer({ default: 86_400_000, minimum: 10 }),
+    /** How often `serve` removes sessions, codes, service mail and events past keeping (src/housekeeping/); daily; 0 = never. */
+    housekeepingIntervalMs: Type.Integer({ default: 86_400_000, minimum: 0 }),
+    /** Days a staff or portal session is kept after it ended or expired. */
+    housekeepingSessionDays: Type.Integer({ default: 30, minimum: 0, maximum: 3650 }),
+    /** Days a portal sign-in code, an SMS consent code and their messages are kept after the code expired. */
+    housekeepingCodeDays: Type.Integer({ default: 1, minimum: 0, maximum: 3650 }),
+    /** Days a sent deadline notice to the responsible person is kept. */
+    housekeepingNoticeDays: Type.Integer({ default: 365, minimum: 0, maximum: 3650 }),
+    /** Days a delivered webhook delivery, and an event every consumer has passed, are kept; the pull feed (`GET …/events`) reaches back this far. */
+    housekeepingEventDays: Type.Integer({ default: 90, minimum: 1, maximum: 3650 }),
   },
   { additionalProperties: false },
 )
@@ -110,4 +120,9 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   DERBES_PORTAL_REQUESTS_PER_SUBJECT_PER_HOUR: 'portalRequestsPerSubjectPerHour',
   DERBES_STATISTICS_K: 'statisticsK',
   DERBES_MINORS_SCAN_INTERVAL_MS: 'minorsScanIntervalMs',
+  DERBES_HOUSEKEEPING_INTERVAL_MS: 'housekeepingIntervalMs',
+  DERBES_HOUSEKEEPING_SESSION_DAYS: 'housekeepingSessionDays',
+  DERBES_HOUSEKEEPING_CODE_DAYS: 'housekeepingCodeDays',
+  DERBES_HOUSEKEEPING_NOTICE_DAYS: 'housekeepingNoticeDays',
+  DERBES_HOUSEKEEPING_EVENT_DAYS: 'housekeepingEventDays',
 }

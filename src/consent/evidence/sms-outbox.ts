@@ -60,9 +60,3 @@ export async function markSmsSent(db: Kysely<Database>, operatorId: string, mess
     .executeTakeFirst()
   if (result.numUpdatedRows === 0n) throw new DerbesError('DERBES_NOT_FOUND', `no unsent SMS '${messageId}' of operator '${operatorId}'`)
 }
-
-/** Deletes every message whose code has expired, sent or not; returns how many. Run it from a periodic job. */
-export async function purgeSmsOutbox(db: Kysely<Database>, now: Date): Promise<number> {
-  const result = await db.deleteFrom('sms_outbox').where('expires_at', '<=', now).executeTakeFirst()
-  return Number(result.numDeletedRows)
-}
