@@ -8,6 +8,13 @@ export const Config = Type.Object(
     port: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
     /** The URL subjects reach Derbes at; notices link to it. Defaults to http://host:port. */
     publicUrl: Type.Optional(Type.String({ format: 'uri' })),
+    /**
+     * Which reverse proxies' X-Forwarded-For to believe, so the subject's
+     * address — consent evidence, per-address limits — is the client's, not
+     * the proxy's: `true` (any), a number of hops, or addresses and CIDRs
+     * (`10.0.0.1, 192.168.0.0/16`). Unset: none, the connection's address counts.
+     */
+    trustProxy: Type.Optional(Type.String({ pattern: '^\\s*(true|false|\\d{1,2}|[0-9A-Fa-f:./]+(\\s*,\\s*[0-9A-Fa-f:./]+)*)\\s*$' })),
     /** A PostgreSQL server; without it Derbes runs on embedded PGlite in `dataDir`. */
     databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
     dataDir: Type.String({ default: '.derbes/pgdata', minLength: 1 }),
@@ -93,6 +100,7 @@ export const ENVIRONMENT: Record<string, keyof Config> = {
   HOST: 'host',
   PORT: 'port',
   DERBES_PUBLIC_URL: 'publicUrl',
+  DERBES_TRUST_PROXY: 'trustProxy',
   DATABASE_URL: 'databaseUrl',
   DERBES_DATA_DIR: 'dataDir',
   DERBES_POLICIES_DIR: 'policiesDir',

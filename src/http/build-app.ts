@@ -31,6 +31,7 @@ import { registerOperatorScope } from './operator-scope-hook.ts'
 import { handleError, handleNotFound } from './problem-details.ts'
 import { ProblemSchema } from './problem-schema.ts'
 import { sharedCompilers } from './shared-compilers.ts'
+import { fastifyTrustProxy } from './trust-proxy.ts'
 
 export interface AppOptions {
   database: DatabaseHandle
@@ -60,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Unknown fields are refused, not silently dropped: bad input gets a clear error.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy request.ip is the client's only when the proxy is trusted (config trustProxy).
+    trustProxy: fastifyTrustProxy(options.config?.trustProxy),
     schemaController: { compilersFactory: sharedCompilers },
   })
   const deps: AppDeps = {

@@ -108,4 +108,28 @@ describe.each(TEST_DATABASES)('portal limits per IP address and per subject, on 
     expect(await requests()).toBe(before)
     expect((await submit('192.0.2.12', c)).statusCode).toBe(201)
   })
+
+  it('behind a trusted reverse proxy (config trustProxy) each client address counts apart; X-Forwarded-For from anyone else is not believed', async () => {
+    const proxied = await buildTestApp(fx.database, {
+      clock: fx.now, keys: fx.deps.keys, calendar: fx.deps.calendar, signer: LocalKeyFileSigner.ephemeral(),
+      config: { logLevel: 'silent', portalSignInCodesPerIpPerHour: 1, trustProxy: '10.0.0.1, 192.168.0.0/16' },
+    })
+    try {
+      const ask = (remoteAddress: string, forwardedFor: string, n: number) => proxied.inject({
+        method: 'POST', url: '/v1/operators/tw/portal/sign-in', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { identifier: { kind: 'phone', value: phone(n) } },
+      })
+      // Through the proxy: two subjects behind it, one code each — the limit of 1 per address is each one's own.
+      expect((await ask('10.0.0.1', '203.0.113.50', 530)).statusCode).toBe(202)
+      expect((await ask('10.0.0.1', '203.0.113.51', 531)).statusCode).toBe(202)
+      expect((await ask('10.0.0.1', '203.0.113.50', 532)).json().code).toBe('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS')
+      // Two trusted hops: the client is the nearest address no trusted proxy holds, not what it claims before that.
+      expect((await ask('192.168.4.4', '198.18.0.1, 203.0.113.52', 533)).statusCode).toBe(202)
+      expect((await ask('192.168.4.5', '198.18.0.2, 203.0.113.52', 534)).json().code).toBe('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS')
+      // Not a trusted proxy: its header is ignored and its own address counts, whatever it claims.
+      expect((await ask('198.51.100.77', '203.0.113.60', 535)).statusCode).toBe(202)
+      expect((await ask('198.51.100.77', '203.0.113.61', 536)).json().code).toBe('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS')
+    } finally {
+      await proxied.close()
+    }
+  })
 })
