@@ -45,11 +45,18 @@ function scanIpv6(bytes: Uint8Array, from: number, to: number, i: number, sink: 
   }
   while (e > i && (bytes[e - 1] === 0x2e || bytes[e - 1] === 0x3a) && !(bytes[e - 1] === 0x3a && bytes[e - 2] === 0x3a)) e--
   if (colons < 2 || wordBefore(bytes, from, s) || gluedAfter(bytes, e, to)) return i + 1
+  // Fewer than 7 colons is IPv6 only with a '::': asked first, so times (11:00:00) never reach Node's parser.
+  if (colons < 7 && !hasDoubleColon(bytes, s, e)) return i + 1
   let text = ''
   for (let k = s; k < e; k++) text += String.fromCharCode(bytes[k]!)
-  if (!isIPv6(text) || !(text.includes('::') || colons >= 7)) return i + 1
+  if (!isIPv6(text)) return i + 1
   sink('ip_address', s, e, 0.85)
   return e
+}
+
+function hasDoubleColon(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let k = s + 1; k < e; k++) if (bytes[k] === 0x3a && bytes[k - 1] === 0x3a) return true
+  return false
 }
 
 /**

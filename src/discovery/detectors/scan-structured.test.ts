@@ -141,6 +141,8 @@ describe('scanStructured: dates, machines, postcodes', () => {
   it('finds IPv4 and IPv6 and MAC addresses, not version strings or times', () => {
     expect(kinds('host 192.168.1.20, 2001:db8::1, fe80::1, 00:1a:2b:3c:4d:5e, a4-5e-60-d0-11-22')).toEqual(['ip_address', 'ip_address', 'ip_address', 'mac_address', 'mac_address'])
     expect(kinds('v1.2.3.4, 1.2.3, 256.1.1.1, 12:30:45, 10.0.0.1.5')).toEqual([])
+    // Full form, eight groups and no '::'; a time of day with as many colons as a compressed address is not one.
+    expect(kinds('2001:0db8:85a3:0000:0000:8a2e:0370:7334 seen at 11:00:00')).toEqual(['ip_address'])
   })
 
   it("finds MAC addresses in Cisco's dotted form, wherever the first digit falls, and not dotted numbers", () => {
