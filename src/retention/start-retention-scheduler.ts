@@ -15,6 +15,8 @@ export const RUN_QUEUE = 'derbes-retention-run'
 /** 02:30 every night, Asia/Almaty time: after the day's work, before the next. */
 export const DEFAULT_RETENTION_CRON = '30 2 * * *'
 export const RETENTION_TIME_ZONE = 'Asia/Almaty'
+/** Sweeps asked for within one such slot are one sweep. */
+const SWEEP_SLOT_SECONDS = 60
 
 export interface RetentionSchedulerOptions {
   /** A cron expression in Asia/Almaty time; DEFAULT_RETENTION_CRON when absent. */
@@ -26,7 +28,7 @@ export interface RetentionSchedulerOptions {
 }
 
 export interface RetentionScheduler {
-  /** Queues a sweep now (what the cron does every night). */
+  /** Queues a sweep now (what the cron does every night); a sweep asked for within the same minute, by any process, is the same sweep. */
   sweepNow(): Promise<void>
   /** Queues a run of one operator unless one is queued or running already; false when it was not queued. */
   queueRun(operatorId: string): Promise<boolean>
@@ -74,7 +76,9 @@ export async function startRetentionScheduler(deps: RetentionDeps & { log: JobLo
   })
   return {
     async sweepNow() {
-      await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'sweep' })
+      // One sweep a minute, queued, running or done: a stately queue alone lets a second request in while the
+      // first runs, and that sweep would queue every operator's run again once the first runs had finished.
+      await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'sweep', singletonSeconds: SWEEP_SLOT_SECONDS })
     },
     queueRun,
     async stop() {
