@@ -6,6 +6,7 @@ export const PRUNABLE_KINDS = [
   'staffSessions',
   'portalSessions',
   'signInCodes',
+  'addressTakes',
   'signInEmails',
   'smsChallenges',
   'smsMessages',
@@ -24,6 +25,7 @@ export interface Prunable {
 }
 
 const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
 const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS)
 
 /**
@@ -46,6 +48,8 @@ export const PRUNABLES: readonly Prunable[] = [
     due: (now, p) => sql<boolean>`least(coalesce(t.ended_at, t.expires_at), t.expires_at) < ${before(now, p.sessionDays)}`,
   },
   { kind: 'signInCodes', table: 'portal_sign_in_codes', due: (now, p) => sql<boolean>`t.expires_at < ${before(now, p.codeDays)}` },
+  // Counted over the last hour only (portal-rate-limits.ts): older takes are of no use, whatever the periods.
+  { kind: 'addressTakes', table: 'portal_address_takes', due: (now) => sql<boolean>`t.taken_at < ${new Date(now.getTime() - HOUR_MS)}` },
   {
     kind: 'signInEmails',
     table: 'email_outbox',

@@ -54,7 +54,10 @@ describe.each(TEST_DATABASES)('housekeeping on $name', (target) => {
     await database.db.insertInto('sms_outbox').values({
       operator_id: 'ttc', message_id: randomUUID(), subject_id: subjectId, challenge_id: challengeId, language: 'ru', sealed: 'sealed', created_at: created, expires_at: expires,
     }).execute()
+    await addressTake(created)
   }
+
+  const addressTake = (takenAt: Date) => database.db.insertInto('portal_address_takes').values({ operator_id: 'ttc', counter: 'sign_in_codes', address_key: 'k', taken_at: takenAt }).execute()
 
   async function email(purpose: string, created: Date, sent: boolean) {
     await database.db.insertInto('email_outbox').values({
@@ -63,7 +66,7 @@ describe.each(TEST_DATABASES)('housekeeping on $name', (target) => {
     }).execute()
   }
 
-  it('removes sessions, codes, sign-in mail, notices, deliveries and events only once past keeping, keeps the rest, and audits the counts in the operator chain', async () => {
+  it('removes sessions, codes, address takes, sign-in mail, notices, deliveries and events only once past keeping, keeps the rest, and audits the counts in the operator chain', async () => {
     // Old: a staff session that expired on day 0, a portal session, a code with its SMS, mail of day 0, and
     // two events of day 0 (the subject's registration and a block) that the webhook fan-out has passed.
     await openSession(database.db, 'ttc', staffId, 'active', T0)
@@ -85,20 +88,23 @@ describe.each(TEST_DATABASES)('housekeeping on $name', (target) => {
     await fanOutEvents(database.db, recent)
 
     now = at(400.5)
+    // Counted still: a take of half an hour ago (an hour is what the portal counts over).
+    await addressTake(new Date(now.getTime() - 1_800_000))
     const before = { staff: await count('staff_sessions'), events: await count('event_outbox') }
     const dry = await pruneOperator(deps(), 'ttc', DEFAULT_HOUSEKEEPING_PERIODS, { actor: 'test', dryRun: true })
     expect(dry.counts).toEqual({
-      staffSessions: 1, portalSessions: 1, signInCodes: 1, signInEmails: 1, smsChallenges: 1, smsMessages: 1, deadlineNotices: 1, webhookDeliveries: 0, events: 2,
+      staffSessions: 1, portalSessions: 1, signInCodes: 1, addressTakes: 2, signInEmails: 1, smsChallenges: 1, smsMessages: 1, deadlineNotices: 1, webhookDeliveries: 0, events: 2,
     })
     expect({ staff: await count('staff_sessions'), events: await count('event_outbox') }).toEqual(before)
 
     const done = await pruneOperator(deps(), 'ttc', DEFAULT_HOUSEKEEPING_PERIODS, { actor: 'test' })
     expect(done.counts).toEqual(dry.counts)
-    expect(done.total).toBe(9)
+    expect(done.total).toBe(11)
     // What is left is the recent half, and the request answer kept as proof of the answer (art. 25).
     expect(await count('staff_sessions')).toBe(1)
     expect(await count('portal_sessions')).toBe(1)
     expect(await count('portal_sign_in_codes')).toBe(1)
+    expect(await count('portal_address_takes')).toBe(1)
     expect(await count('sms_challenges')).toBe(1)
     expect(await count('sms_outbox')).toBe(1)
     expect(await count('email_outbox', sql`purpose = 'request_answer'`)).toBe(1)

@@ -1,33 +1,78 @@
+import { createHmac } from 'node:crypto'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalKeyFileSigner } from '../audit/index.ts'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { buildTestApp } from '../http/index.ts'
-import { SlidingWindowCounter } from './portal-rate-limits.ts'
+import { DerbesError } from '../errors/index.ts'
+import { takeFromAddress } from './portal-rate-limits.ts'
 import { openPortalFixture, phone, type PortalFixture } from './portal-test-kit.ts'
 
-describe('SlidingWindowCounter', () => {
-  const at = (seconds: number) => new Date(Date.UTC(2026, 11, 3, 4, 0, seconds))
-
-  it('lets `limit` takes per key through within the window, then says when the oldest leaves it', () => {
-    const counter = new SlidingWindowCounter({ limit: 2, windowMs: 60_000 })
-    expect(counter.take('a', at(0))).toEqual({ ok: true })
-    expect(counter.take('a', at(10))).toEqual({ ok: true })
-    expect(counter.take('a', at(15))).toEqual({ ok: false, retryAfterSeconds: 45 })
-    expect(counter.take('b', at(15))).toEqual({ ok: true })
-    // The first take leaves the window at 60 s; a refused take does not count.
-    expect(counter.take('a', at(61))).toEqual({ ok: true })
-    expect(counter.take('a', at(62))).toEqual({ ok: false, retryAfterSeconds: 8 })
+describe.each(TEST_DATABASES)('takeFromAddress: a sliding hour per client address, counted in the database, on $name', (target) => {
+  let fx: PortalFixture
+  beforeAll(async () => {
+    fx = await openPortalFixture(target)
+  }, 180_000)
+  afterAll(async () => {
+    await fx?.close()
   })
 
-  it('keeps at most maxKeys keys, forgetting the idle ones first', () => {
-    const counter = new SlidingWindowCounter({ limit: 1, windowMs: 60_000, maxKeys: 2 })
-    counter.take('old', at(0))
-    counter.take('mid', at(1))
-    counter.take('new', at(2))
-    // 'old' was forgotten, so it may take again; 'new' was kept and may not.
-    expect(counter.take('old', at(3))).toEqual({ ok: true })
-    expect(counter.take('new', at(3)).ok).toBe(false)
+  const take = (address: string, counter: 'sign_in_codes' | 'requests' = 'sign_in_codes', operatorId = 'tw') => takeFromAddress(fx.deps, operatorId, counter, 2, address)
+  const refusal = async (address: string, counter?: 'sign_in_codes' | 'requests') => {
+    const error = await take(address, counter).then(() => undefined, (e: unknown) => e)
+    return error instanceof DerbesError ? { code: error.code, retryAfterSeconds: error.retryAfterSeconds } : error
+  }
+  const at = (start: Date, seconds: number) => fx.setNow(new Date(start.getTime() + seconds * 1000))
+
+  it('lets `limit` takes per address through within the hour, then says when the oldest leaves it; a refused take does not count', async () => {
+    const start = fx.now()
+    try {
+      at(start, 0)
+      await take('203.0.113.20')
+      at(start, 600)
+      await take('203.0.113.20')
+      at(start, 900)
+      expect(await refusal('203.0.113.20')).toEqual({ code: 'DERBES_PORTAL_TOO_MANY_FROM_ADDRESS', retryAfterSeconds: 2700 })
+      // Another address, another counter, another operator: counted apart.
+      await take('203.0.113.21')
+      await take('203.0.113.20', 'requests')
+      await take('203.0.113.20', 'sign_in_codes', 'esp')
+      // The first take leaves the hour at 3600 s.
+      at(start, 3601)
+      await take('203.0.113.20')
+      at(start, 3602)
+      expect(await refusal('203.0.113.20')).toEqual({ code: 'DERBES_PORTAL_TOO_MANY_FROM_ADDRESS', retryAfterSeconds: 598 })
+    } finally {
+      fx.setNow(start)
+    }
+  })
+
+  it('stores no address, only its keyed hash, and forgets the hour past as it counts', async () => {
+    const start = fx.now()
+    const address = '198.51.100.200'
+    const key = createHmac('sha256', await fx.deps.keys.indexKey('tw')).update(JSON.stringify(['derbes.portal-address.v1', 'tw', address])).digest('base64url')
+    const takesOfKey = async () => (await fx.database.db.selectFrom('portal_address_takes').select('taken_at').where('address_key', '=', key).execute()).map((row) => row.taken_at.getTime())
+    try {
+      await take(address)
+      expect(await takesOfKey()).toEqual([start.getTime()])
+      const rows = await fx.database.db.selectFrom('portal_address_takes').selectAll().execute()
+      expect(JSON.stringify(rows)).not.toContain(address)
+      at(start, 7200)
+      await take(address)
+      expect(await takesOfKey()).toEqual([start.getTime() + 7_200_000])
+    } finally {
+      fx.setNow(start)
+    }
+  })
+
+  it('lets exactly `limit` of many concurrent takes from one address through', async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => take('192.0.2.99')))
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2)
+  })
+
+  it('counts nothing for an operator that does not exist (its route answers 404)', async () => {
+    for (let i = 0; i < 4; i++) await take('192.0.2.98', 'sign_in_codes', 'no-such-operator')
+    expect(await fx.database.db.selectFrom('portal_address_takes').select('operator_id').where('operator_id', '=', 'no-such-operator').execute()).toEqual([])
   })
 })
 
@@ -77,6 +122,23 @@ describe.each(TEST_DATABASES)('portal limits per IP address and per subject, on 
     fx.setNow(new Date(start.getTime() + 3_600_001))
     expect((await askCode('203.0.113.7', phone(505))).statusCode).toBe(202)
     fx.setNow(start)
+  })
+
+  it('sign-in codes: a second process of the installation (another app on the same database) counts with the first', async () => {
+    const other = await buildTestApp(fx.database, {
+      clock: fx.now, keys: fx.deps.keys, calendar: fx.deps.calendar, signer: LocalKeyFileSigner.ephemeral(),
+      config: { logLevel: 'silent', portalSignInCodesPerIpPerHour: 3 },
+    })
+    try {
+      const ask = (server: FastifyInstance, n: number) => server.inject({ method: 'POST', url: '/v1/operators/tw/portal/sign-in', remoteAddress: '203.0.113.90', payload: { identifier: { kind: 'phone', value: phone(n) } } })
+      expect((await ask(app, 540)).statusCode).toBe(202)
+      expect((await ask(other, 541)).statusCode).toBe(202)
+      expect((await ask(app, 542)).statusCode).toBe(202)
+      expect((await ask(other, 543)).json().code).toBe('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS')
+      expect((await ask(app, 544)).json().code).toBe('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS')
+    } finally {
+      await other.close()
+    }
   })
 
   it('sign-in codes: the 5 per phone per hour (from any addresses) answer 429 with Retry-After too', async () => {

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto'
+import { sql } from 'kysely'
 import type { Config } from '../config/index.ts'
 import { DerbesError } from '../errors/index.ts'
 import type { PortalDeps } from './portal-deps.ts'
@@ -5,61 +7,12 @@ import type { SubjectSession } from './subject-sessions.ts'
 
 const HOUR_MS = 3_600_000
 
-/**
- * A sliding-window counter in this process's memory: at most `limit` takes
- * per key within `windowMs`. Keys are kept only while they have takes in the
- * window, and never more than `maxKeys` of them (the longest idle go first),
- * so a flood of addresses cannot grow it without bound. Nothing is written
- * anywhere: an IP address is not stored or logged.
- *
- * @example
- * const perIp = new SlidingWindowCounter({ limit: 100, windowMs: 3_600_000 })
- * perIp.take('203.0.113.7', new Date()) // { ok: true } … { ok: false, retryAfterSeconds: 1740 }
- */
-export class SlidingWindowCounter {
-  readonly limit: number
-  readonly windowMs: number
-  readonly #maxKeys: number
-  readonly #takes = new Map<string, number[]>()
-
-  constructor(options: { limit: number; windowMs: number; maxKeys?: number }) {
-    this.limit = options.limit
-    this.windowMs = options.windowMs
-    this.#maxKeys = options.maxKeys ?? 100_000
-  }
-
-  /** Counts one take for `key` at `now`, or refuses it with the seconds until the oldest counted take leaves the window. */
-  take(key: string, now: Date): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const at = now.getTime()
-    const since = at - this.windowMs
-    const kept = (this.#takes.get(key) ?? []).filter((t) => t > since)
-    if (kept.length >= this.limit) {
-      this.#takes.set(key, kept)
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((kept[0]! + this.windowMs - at) / 1000)) }
-    }
-    kept.push(at)
-    // Re-inserted last: the Map's order is from the longest idle key to the latest.
-    this.#takes.delete(key)
-    this.#takes.set(key, kept)
-    if (this.#takes.size > this.#maxKeys) this.#evict(since)
-    return { ok: true }
-  }
-
-  #evict(since: number): void {
-    for (const [key, takes] of this.#takes) if (takes.at(-1)! <= since) this.#takes.delete(key)
-    for (const key of this.#takes.keys()) {
-      if (this.#takes.size <= this.#maxKeys) break
-      this.#takes.delete(key)
-    }
-  }
-}
-
 /** The portal's limits beyond the 5 codes per identifier (`SIGN_IN_MAX_PER_HOUR`), from the installation's configuration. */
 export interface PortalRateLimits {
   /** Sign-in codes asked from one IP address per hour, whatever identifiers were typed. */
-  signInPerIp: SlidingWindowCounter
+  signInCodesPerIpPerHour: number
   /** Requests submitted from one IP address per hour, whatever sessions were used. */
-  requestsPerIp: SlidingWindowCounter
+  requestsPerIpPerHour: number
   /** Requests one signed-in subject submits per hour (for itself and those it represents). */
   requestsPerSubjectPerHour: number
 }
@@ -75,18 +28,72 @@ type LimitConfig = Partial<Pick<Config, 'portalSignInCodesPerIpPerHour' | 'porta
  */
 export function portalRateLimits(config: LimitConfig = {}): PortalRateLimits {
   return {
-    signInPerIp: new SlidingWindowCounter({ limit: config.portalSignInCodesPerIpPerHour ?? 100, windowMs: HOUR_MS }),
-    requestsPerIp: new SlidingWindowCounter({ limit: config.portalRequestsPerIpPerHour ?? 60, windowMs: HOUR_MS }),
+    signInCodesPerIpPerHour: config.portalSignInCodesPerIpPerHour ?? 100,
+    requestsPerIpPerHour: config.portalRequestsPerIpPerHour ?? 60,
     requestsPerSubjectPerHour: config.portalRequestsPerSubjectPerHour ?? 20,
   }
 }
 
-/** Refuses a call from `ip` over `counter`'s limit with `DERBES_PORTAL_TOO_MANY_FROM_ADDRESS` and `Retry-After`. */
-export function takeFromAddress(counter: SlidingWindowCounter, ip: string, now: Date, what: 'sign-in codes' | 'requests'): void {
-  const taken = counter.take(ip, now)
-  if (!taken.ok) {
-    throw new DerbesError('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS', `more than ${counter.limit} ${what} came from this address in the last hour; try again in ${taken.retryAfterSeconds} s`, [], {
-      retryAfterSeconds: taken.retryAfterSeconds,
+/** What a per-address limit counts. */
+export type AddressCounter = 'sign_in_codes' | 'requests'
+
+const COUNTED: Record<AddressCounter, string> = { sign_in_codes: 'sign-in codes', requests: 'requests' }
+
+/**
+ * Counts one take of `counter` from client `address` at the operator's
+ * portal, or refuses it with `DERBES_PORTAL_TOO_MANY_FROM_ADDRESS` and
+ * `Retry-After` when `limit` takes were counted in the last hour (a sliding
+ * hour; a refused take does not count).
+ *
+ * Counted in the database, so every process of an installation sees one
+ * count (in each process's memory N processes would let N × the limit
+ * through). The address is never stored: only its HMAC under the
+ * operator's index key (of the JSON `["derbes.portal-address.v1", operator, address]`),
+ * which cannot be reversed by trying the 2^32 IPv4 addresses without the
+ * key; this key's takes older than the hour are deleted as it is counted,
+ * any others by housekeeping. Takes of one key are counted one at a time
+ * (a transaction-scoped advisory lock), so concurrent calls cannot both take
+ * the last place. An unknown operator counts nothing: its route answers 404.
+ *
+ * @example
+ * await takeFromAddress(deps, 'tw', 'sign_in_codes', 100, request.ip)
+ */
+export async function takeFromAddress(deps: Pick<PortalDeps, 'db' | 'keys' | 'clock'>, operatorId: string, counter: AddressCounter, limit: number, address: string): Promise<void> {
+  const known = await deps.db.selectFrom('operators').select('operator_id').where('operator_id', '=', operatorId).executeTakeFirst()
+  if (!known) return
+  const addressKey = createHmac('sha256', await deps.keys.indexKey(operatorId))
+    .update(JSON.stringify(['derbes.portal-address.v1', operatorId, address]))
+    .digest('base64url')
+  const now = deps.clock()
+  const since = new Date(now.getTime() - HOUR_MS)
+  const retryAfterSeconds = await deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`derbes.portal-address.${operatorId}.${counter}.${addressKey}`}))`.execute(trx)
+    await trx
+      .deleteFrom('portal_address_takes')
+      .where('operator_id', '=', operatorId)
+      .where('counter', '=', counter)
+      .where('address_key', '=', addressKey)
+      .where('taken_at', '<=', since)
+      .execute()
+    const recent = await trx
+      .selectFrom('portal_address_takes')
+      .select('taken_at')
+      .where('operator_id', '=', operatorId)
+      .where('counter', '=', counter)
+      .where('address_key', '=', addressKey)
+      .orderBy('taken_at', 'desc')
+      .limit(limit)
+      .execute()
+    if (recent.length >= limit) {
+      // The place frees when the oldest of the last `limit` takes leaves the hour.
+      return Math.max(1, Math.ceil((new Date(recent.at(-1)!.taken_at).getTime() + HOUR_MS - now.getTime()) / 1000))
+    }
+    await trx.insertInto('portal_address_takes').values({ operator_id: operatorId, counter, address_key: addressKey, taken_at: now }).execute()
+    return 0
+  })
+  if (retryAfterSeconds > 0) {
+    throw new DerbesError('DERBES_PORTAL_TOO_MANY_FROM_ADDRESS', `more than ${limit} ${COUNTED[counter]} came from this address in the last hour; try again in ${retryAfterSeconds} s`, [], {
+      retryAfterSeconds,
     })
   }
 }

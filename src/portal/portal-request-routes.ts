@@ -27,7 +27,7 @@ export async function portalRequestRoutes(app: FastifyInstance, deps: PortalDeps
       response: { 201: PortalRequestDetailSchema, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 429: problem },
     },
     preHandler: async (request) => {
-      takeFromAddress(limits.requestsPerIp, request.ip, deps.clock(), 'requests')
+      await takeFromAddress(deps, request.params.operatorId, 'requests', limits.requestsPerIpPerHour, request.ip)
       await checkSubjectSubmissions(deps, subjectSessionOf(request), limits.requestsPerSubjectPerHour)
     },
   }, async (request, reply) => {

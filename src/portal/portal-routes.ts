@@ -36,7 +36,7 @@ export async function portalRoutes(app: FastifyInstance, appDeps: AppDeps, confi
   registerSubjectSessions(app)
   const base = '/v1/operators/:operatorId/portal'
   const preValidation = requireSubjectSession(deps)
-  // Per IP address and per subject, beside the per-identifier limit of sign-in codes; in this process's memory (per IP) and the requests table (per subject).
+  // Per IP address and per subject, beside the per-identifier limit of sign-in codes; counted in the database (portal_address_takes, the requests table), so every process sees one count.
   const limits = portalRateLimits(config)
 
   await signInRoutes(app, deps, limits)

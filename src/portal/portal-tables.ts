@@ -43,7 +43,19 @@ export interface PortalSessionsTable {
   ended_at: Timestamp | null
 }
 
+/**
+ * One take counted against a per-address limit of the portal (`address-limits.ts`):
+ * the client address only as a keyed hash, pruned an hour on.
+ */
+export interface PortalAddressTakesTable {
+  operator_id: string
+  counter: 'sign_in_codes' | 'requests'
+  address_key: string
+  taken_at: Timestamp
+}
+
 export interface PortalTables {
   portal_sign_in_codes: PortalSignInCodesTable
   portal_sessions: PortalSessionsTable
+  portal_address_takes: PortalAddressTakesTable
 }

@@ -30,7 +30,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PortalDeps, limit
       response: { 202: SignInChallengeSchema, 400: problem, 404: problem, 429: problem },
     },
     // Counted before the identifier is looked at: one machine cannot walk through phone numbers (the per-identifier limit cannot see that).
-    preHandler: async (request) => takeFromAddress(limits.signInPerIp, request.ip, deps.clock(), 'sign-in codes'),
+    preHandler: async (request) => takeFromAddress(deps, request.params.operatorId, 'sign_in_codes', limits.signInCodesPerIpPerHour, request.ip),
   }, async (request, reply) => {
     const challenge = await startSignIn(deps, { operatorId: request.params.operatorId, identifier: request.body.identifier, language: request.body.language })
     return reply.status(202).send(challenge)
