@@ -79,30 +79,49 @@ const intact = (check: PageCheck | undefined, lo: number, hi: number) => check !
 
 /**
  * One page's checks, in one statement: each entry in (lo, hi] is the SHA-256
- * of its body and its body is in the format; the seqs run without a gap —
- * (operator, seq) is the primary key, so hi − lo rows in (lo, hi] are every
- * seq once; the previous hashes the bodies hold, in seq order, are the
- * stored hashes of entries lo…hi−1 (the genesis hash before entry 1); and
- * entry hi's body names this operator and seq hi.
+ * of its body, its body is in the format and holds, as its previous hash,
+ * the stored hash of the entry before it in seq order (`lag` over the page,
+ * which also reads entry lo, the link's other end; the genesis hash before
+ * entry 1); the seqs run without a gap — (operator, seq) is the primary key,
+ * so hi − lo rows in (lo, hi] are every seq once; and entry hi's body names
+ * this operator and seq hi.
  *
- * The links are compared as two strings, not row by row, and the operator
- * and seq in one body only: a body holds the hash of the one it was appended
- * after, so hashed and linked entries are a run of one chain's consecutive
- * entries — if the last is this operator's entry hi, each is this operator's
- * at its own seq. A body forged with its hash and every later one recomputed
- * passes any check of the rows alone; the signed checkpoints catch that.
- * Entry by entry, the same costs ~30% more (measured on the bench's chain).
+ * The operator and seq are read from one body only: a body holds the hash of
+ * the one it was appended after, so hashed and linked entries are a run of
+ * one chain's consecutive entries — if the last is this operator's entry hi,
+ * each is this operator's at its own seq. A body forged with its hash and
+ * every later one recomputed passes any check of the rows alone; the signed
+ * checkpoints catch that. A missing link (entry lo deleted) is NULL, and
+ * counts as broken, not as unknown.
+ *
+ * The window's order is the query's own (`over (order by seq)`), read off
+ * the primary key's index or sorted — not the order rows happen to arrive
+ * in. Each body is hashed and cut below the window (`offset 0` keeps the
+ * planner from merging the two), so the window holds ~150-byte rows, not the
+ * bodies. Measured on the bench's chain, 2 cores, against comparing the
+ * string of previous hashes with that of stored ones, each aggregated
+ * `order by seq` (two sorts per page): 0.76–0.79 M entries/s against
+ * 0.58–0.63 M, with or without the table's statistics; a window over whole
+ * rows made 0.66–0.77 M at 5,000-entry pages and fell to 0.26 M at 20,000,
+ * its rows spilling to disk.
  */
 async function checkPage(db: Kysely<Database>, operatorId: string, lo: number, hi: number): Promise<PageCheck> {
   const ownPart = `",${headString(operatorId)},${hi},`
   const { rows } = await sql<PageCheck>`
-    select count(*) filter (where seq > ${lo})::int as n,
-      bool_and(encode(sha256(convert_to(body, 'UTF8')), 'hex') = hash and starts_with(body, ${BODY_START})) filter (where seq > ${lo})
-        and string_agg(substr(body, ${BODY_PREV_HASH_AT + 1}, 64), '' order by seq) filter (where seq > ${lo})
-          = ${lo === 0 ? GENESIS_HASH : ''} || coalesce(string_agg(hash, '' order by seq) filter (where seq < ${hi}), '')
-        and bool_or(substr(body, ${BODY_AFTER_TIME_AT + 1}, length(${ownPart})) = ${ownPart}) filter (where seq = ${hi}) as intact,
+    select count(*)::int as n,
+      bool_and(intact) and bool_or(own) filter (where seq = ${hi}) as intact,
       max(hash) filter (where seq = ${hi}) as last
-    from audit_entries
-    where operator_id = ${operatorId} and seq >= ${lo} and seq <= ${hi}`.execute(db)
+    from (
+      select seq, hash, own, coalesce(stored and prev = lag(hash, 1, ${lo === 0 ? GENESIS_HASH : null}) over (order by seq), false) as intact
+      from (
+        select seq, hash, substr(body, ${BODY_PREV_HASH_AT + 1}, 64) as prev,
+          encode(sha256(convert_to(body, 'UTF8')), 'hex') = hash and starts_with(body, ${BODY_START}) as stored,
+          case when seq = ${hi} then substr(body, ${BODY_AFTER_TIME_AT + 1}, length(${ownPart})) = ${ownPart} end as own
+        from audit_entries
+        where operator_id = ${operatorId} and seq >= ${lo} and seq <= ${hi}
+        offset 0
+      ) entry
+    ) page
+    where seq > ${lo}`.execute(db)
   return rows[0]!
 }
