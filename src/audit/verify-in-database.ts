@@ -100,10 +100,10 @@ const intact = (check: PageCheck | undefined, lo: number, hi: number) => check !
  * planner from merging the two), so the window holds ~150-byte rows, not the
  * bodies. Measured on the bench's chain, 2 cores, against comparing the
  * string of previous hashes with that of stored ones, each aggregated
- * `order by seq` (two sorts per page): 0.76–0.79 M entries/s against
- * 0.58–0.63 M, with or without the table's statistics; a window over whole
- * rows made 0.66–0.77 M at 5,000-entry pages and fell to 0.26 M at 20,000,
- * its rows spilling to disk.
+ * `order by seq` (two sorts per page), at 5,000-entry pages: 0.68–0.79 M
+ * entries/s against 0.58–0.63 M, with or without the table's statistics; a
+ * window over whole rows made 0.66–0.77 M, and fell to 0.26 M at 20,000-entry
+ * pages, its rows spilling to disk.
  */
 async function checkPage(db: Kysely<Database>, operatorId: string, lo: number, hi: number): Promise<PageCheck> {
   const ownPart = `",${headString(operatorId)},${hi},`
