@@ -53,14 +53,13 @@ const COUNTED: Record<AddressCounter, string> = { sign_in_codes: 'sign-in codes'
  * key; this key's takes older than the hour are deleted as it is counted,
  * any others by housekeeping. Takes of one key are counted one at a time
  * (a transaction-scoped advisory lock), so concurrent calls cannot both take
- * the last place. An unknown operator counts nothing: its route answers 404.
+ * the last place. The operator must exist: the portal's routes answer 404
+ * for an unknown one before anything is counted (or any key made for it).
  *
  * @example
  * await takeFromAddress(deps, 'tw', 'sign_in_codes', 100, request.ip)
  */
 export async function takeFromAddress(deps: Pick<PortalDeps, 'db' | 'keys' | 'clock'>, operatorId: string, counter: AddressCounter, limit: number, address: string): Promise<void> {
-  const known = await deps.db.selectFrom('operators').select('operator_id').where('operator_id', '=', operatorId).executeTakeFirst()
-  if (!known) return
   const addressKey = createHmac('sha256', await deps.keys.indexKey(operatorId))
     .update(JSON.stringify(['derbes.portal-address.v1', operatorId, address]))
     .digest('base64url')

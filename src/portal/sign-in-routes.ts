@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { getOperator } from '../operators/index.ts'
 import type { PortalDeps } from './portal-deps.ts'
 import { portalRateLimits, takeFromAddress, type PortalRateLimits } from './portal-rate-limits.ts'
 import { PortalParams, SessionSchema, SignInBody, SignInChallengeSchema, VerifyBody } from './portal-schemas.ts'
@@ -18,6 +19,9 @@ type Op = Static<typeof PortalParams>
  */
 export async function signInRoutes(app: FastifyInstance, deps: PortalDeps, limits: PortalRateLimits = portalRateLimits()): Promise<void> {
   const base = '/v1/operators/:operatorId/portal'
+  // An unknown operator is a 404 before anything else — the body, the limits, and above all its keys, which
+  // the key provider would otherwise make for any name on first use (a key file per name anyone typed).
+  const knownOperator = async (request: { params: Op }) => void (await getOperator(deps, request.params.operatorId))
 
   app.post<{ Params: Op; Body: Static<typeof SignInBody> }>(`${base}/sign-in`, {
     schema: {
@@ -29,6 +33,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PortalDeps, limit
       body: SignInBody,
       response: { 202: SignInChallengeSchema, 400: problem, 404: problem, 429: problem },
     },
+    preValidation: knownOperator,
     // Counted before the identifier is looked at: one machine cannot walk through phone numbers (the per-identifier limit cannot see that).
     preHandler: async (request) => takeFromAddress(deps, request.params.operatorId, 'sign_in_codes', limits.signInCodesPerIpPerHour, request.ip),
   }, async (request, reply) => {
@@ -37,13 +42,14 @@ export async function signInRoutes(app: FastifyInstance, deps: PortalDeps, limit
   })
 
   app.post<{ Params: Op; Body: Static<typeof VerifyBody> }>(`${base}/sign-in/verify`, {
+    preValidation: knownOperator,
     schema: {
       tags: ['portal'],
       summary: 'Enter the code: opens a subject session (`dss.` token)',
       description: 'Public. A wrong code counts against the 5 attempts even though nothing else changes. The session ends after 30 idle minutes or 8 hours, or at sign-out; only its SHA-256 is stored. The sign-in is audited (`subject_signed_in`).',
       params: PortalParams,
       body: VerifyBody,
-      response: { 201: SessionSchema, 400: problem, 409: problem, 422: problem },
+      response: { 201: SessionSchema, 400: problem, 404: problem, 409: problem, 422: problem },
     },
   }, async (request, reply) => {
     const session = await verifySignIn(deps, { operatorId: request.params.operatorId, ...request.body })

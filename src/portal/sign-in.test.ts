@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_DATABASES } from '../db/test-databases.ts'
 import { openPortalFixture, phone, type PortalFixture } from './portal-test-kit.ts'
 import { SIGN_IN_TEMPLATES } from './sign-in-messages.ts'
@@ -127,6 +128,24 @@ describe.each(TEST_DATABASES)('portal sign-in on $name', (target) => {
     expect((await fx.askCode('nobody', { kind: 'phone', value: phone(6) })).statusCode).toBe(404)
     const extra = await fx.app.inject({ method: 'POST', url: '/v1/operators/esp/portal/sign-in', payload: { identifier: { kind: 'iin', value: '1' } } })
     expect(extra.statusCode).toBe(400)
+  })
+
+  it('an unknown operator: 404 for a code and for a verification, before the body is read, and no key is made or used for it', async () => {
+    const spies = (['indexKey', 'wrap', 'unwrap', 'currentKeyId', 'rotate'] as const).map((method) => vi.spyOn(fx.deps.keys, method))
+    try {
+      const answers = [
+        await fx.askCode('nobody', { kind: 'phone', value: phone(7) }),
+        await fx.verify('nobody', randomUUID(), '123456'),
+        await fx.app.inject({ method: 'POST', url: '/v1/operators/nobody/portal/sign-in', payload: { unknownField: 1 } }),
+      ]
+      for (const answer of answers) {
+        expect(answer.statusCode, answer.body).toBe(404)
+        expect(answer.json().code).toBe('DERBES_OPERATOR_NOT_FOUND')
+      }
+      for (const spy of spies) expect(spy.mock.calls.filter(([operatorId]) => operatorId === 'nobody')).toEqual([])
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
   })
 
   it('session: ends after 30 idle minutes, after 8 hours however busy, and at sign-out', async () => {
