@@ -7,6 +7,9 @@ import type { SubjectSession } from './subject-sessions.ts'
 
 const HOUR_MS = 3_600_000
 
+/** Seconds until a call counted at `oldest` leaves the hour (at least 1): the `Retry-After` of a full hour. */
+const secondsUntilOutOfHour = (oldest: Date | string, now: Date) => Math.max(1, Math.ceil((new Date(oldest).getTime() + HOUR_MS - now.getTime()) / 1000))
+
 /** The portal's limits beyond the 5 codes per identifier (`SIGN_IN_MAX_PER_HOUR`), from the installation's configuration. */
 export interface PortalRateLimits {
   /** Sign-in codes asked from one IP address per hour, whatever identifiers were typed. */
@@ -85,7 +88,7 @@ export async function takeFromAddress(deps: Pick<PortalDeps, 'db' | 'keys' | 'cl
       .execute()
     if (recent.length >= limit) {
       // The place frees when the oldest of the last `limit` takes leaves the hour.
-      return Math.max(1, Math.ceil((new Date(recent.at(-1)!.taken_at).getTime() + HOUR_MS - now.getTime()) / 1000))
+      return secondsUntilOutOfHour(recent.at(-1)!.taken_at, now)
     }
     await trx.insertInto('portal_address_takes').values({ operator_id: operatorId, counter, address_key: addressKey, taken_at: now }).execute()
     return 0
@@ -116,7 +119,6 @@ export async function checkSubjectSubmissions(deps: Pick<PortalDeps, 'db' | 'clo
     .limit(limit)
     .execute()
   if (recent.length < limit) return
-  const oldest = new Date(recent.at(-1)!.received_at).getTime()
-  const retryAfterSeconds = Math.max(1, Math.ceil((oldest + HOUR_MS - now.getTime()) / 1000))
+  const retryAfterSeconds = secondsUntilOutOfHour(recent.at(-1)!.received_at, now)
   throw new DerbesError('DERBES_PORTAL_TOO_MANY_REQUESTS', `${limit} requests were submitted from this account in the last hour; try again in ${retryAfterSeconds} s`, [], { retryAfterSeconds })
 }

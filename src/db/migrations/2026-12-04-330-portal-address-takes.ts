@@ -3,7 +3,7 @@ import { enableOperatorIsolation } from '../operator-scope/index.ts'
 
 // The portal's limits per client address (sign-in codes, requests) counted in
 // the database, so every process of an installation sees one count. The
-// address itself is never stored: only a keyed hash of it (src/portal/address-limits.ts),
+// address itself is never stored: only a keyed hash of it (src/portal/portal-rate-limits.ts),
 // kept an hour and then pruned.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
